@@ -1,0 +1,257 @@
+"""The regions of a news story: dateline, lead, paragraphs, subheadings, quotes and trailer.
+
+Checks never parse the article's shape themselves; they ask for a scope (`Anatomy.spans`) and get
+character spans of the document text. The shape rules here are those of agency copy: one
+paragraph per line in plain text (blank-line separated blocks in Markdown), a trailer block of
+labelled lines (`Pewarta:`, `Editor:`, `Copyright ...`), quotes in straight or curly marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+Span = tuple[int, int]
+
+#: Every scope a rule may name, with what it covers.
+SCOPES: dict[str, str] = {
+    "document": "the whole story after any front matter",
+    "body": "lead, paragraphs and subheadings (no trailer or `Baca juga:` lines)",
+    "lead": "the first paragraph, dateline included",
+    "dateline": "the dateline at the start of the lead, e.g. `Moskow (ANTARA) - `",
+    "paragraph": "body paragraphs, the lead included, subheadings excluded",
+    "subheading": "short title lines between paragraphs (Markdown `#` headings too)",
+    "quote": "direct quotes, marks included",
+    "trailer": "labelled lines: `Baca juga:`, `Sumber:`, `Pewarta:`, `Penerjemah:`, `Editor:`, copyright ...",
+    "last-line": "the last non-blank line of the story",
+    "front-matter": "the YAML front matter of a Markdown file",
+}
+
+# A trailer line starts with one of these labels (colon required where the word is also prose).
+_TRAILER = regex.compile(
+    r"""^[ \t]*(?:
+        (?P<label>baca[ \t]+juga|sumber|pewarta|penerjemah|penulis|reporter|editor|redaktur|fotografer|foto|kontributor)[ \t]*:
+      | (?P<copyright>(?:copyright|hak[ \t]+cipta)\b|©|\(c\)[ \t])
+      | (?P<credit>\(?[ \t]*(?:additional[ \t]+)?(?:reporting|writing|editing|compiled|produced)[ \t]+by\b)
+      | (?P<tayang>berita[ \t]+ini[ \t]+telah[ \t]+tayang)
+    )""",
+    regex.I | regex.X,
+)
+_DATELINE = regex.compile(
+    r"""^(?P<city>\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)?(?:,[ \t]*(?P<date>[^()\n]{1,40}?))?[ \t]*
+        \((?P<agency>[\p{L}\p{N} .&/-]{2,40})\)[ \t]*(?:-{1,3}|–|—)[ \t]*""",
+    regex.X | regex.M,
+)
+_MD_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
+_HTML_COMMENT_LINE = regex.compile(r"^[ \t]*<!--.*-->[ \t]*$")
+_WORD = regex.compile(r"\S+")
+_END_PUNCT = tuple(".!?:;,\"”’'…)")
+_OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like unit: `kind` is lead, paragraph, subheading, related or trailer."""
+
+    start: int
+    end: int
+    kind: str
+    label: str = ""  # for trailer lines: baca-juga, sumber, pewarta, editor, copyright, credit, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote: `start`/`end` include the marks; `segments` are its spans per paragraph."""
+
+    start: int
+    end: int
+    segments: tuple[Span, ...]
+    first_block: int
+    last_block: int
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    start: int
+    end: int
+    city: str
+    agency: str
+    date: str
+
+
+class Anatomy:
+    """The regions of one document, computed once and shared by every check."""
+
+    def __init__(self, doc: Document, blocks: list[Block], dateline: Dateline | None, quotes: list[Quote]):
+        self.doc = doc
+        self.blocks = blocks
+        self.dateline = dateline
+        self.quotes = quotes
+
+    @classmethod
+    def of(cls, doc: Document) -> Anatomy:
+        blocks = _blocks(doc)
+        dateline = None
+        lead = next((b for b in blocks if b.kind == "lead"), None)
+        if lead is not None:
+            m = _DATELINE.match(doc.text, lead.start, lead.end)
+            if m:
+                dateline = Dateline(m.start(), m.end(), (m["city"] or "").strip(), m["agency"], (m["date"] or "").strip())
+        return cls(doc, blocks, dateline, _quotes(doc.text, blocks))
+
+    def trailer(self, label: str | None = None) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "trailer" and (label is None or b.label == label)]
+
+    def body_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind in ("lead", "paragraph", "subheading")]
+
+    def spans(self, scope: str) -> list[Span]:
+        """Character spans of the document covered by `scope` (one of `SCOPES`)."""
+        doc = self.doc
+        if scope == "document":
+            return [(doc.body_start, len(doc.text))]
+        if scope == "front-matter":
+            return [(0, doc.body_start)] if doc.body_start else []
+        if scope == "dateline":
+            return [(self.dateline.start, self.dateline.end)] if self.dateline else []
+        if scope == "quote":
+            return [seg for q in self.quotes for seg in q.segments]
+        if scope == "last-line":
+            return [(self.blocks[-1].start, self.blocks[-1].end)] if self.blocks else []
+        kinds = {
+            "body": ("lead", "paragraph", "subheading"),
+            "lead": ("lead",),
+            "paragraph": ("lead", "paragraph"),
+            "subheading": ("subheading",),
+            "trailer": ("trailer",),
+        }[scope]
+        return [(b.start, b.end) for b in self.blocks if b.kind in kinds]
+
+
+def _blocks(doc: Document) -> list[Block]:
+    """Classify the non-blank lines after the front matter into blocks."""
+    text = doc.text
+    first_line = doc.position(doc.body_start)[0] if doc.body_start else 1
+    lines: list[tuple[int, int, str, str]] = []  # start, end, kind, label
+    for number in range(first_line, doc.line_count + 1):
+        start, end = doc.line_bounds(number)
+        if start < doc.body_start:
+            continue
+        line = text[start:end]
+        if not line.strip():
+            lines.append((start, end, "blank", ""))
+            continue
+        if doc.markdown and _HTML_COMMENT_LINE.match(line):
+            lines.append((start, end, "blank", ""))
+            continue
+        m = _TRAILER.match(line)
+        if m:
+            if m["label"]:
+                label = regex.sub(r"\s+", "-", m["label"].lower())
+            else:
+                label = next(name for name in ("copyright", "credit", "tayang") if m[name])
+            lines.append((start, end, "related" if label == "baca-juga" else "trailer", label))
+        elif doc.markdown and _MD_HEADING.match(line):
+            lines.append((start, end, "subheading", "heading"))
+        else:
+            lines.append((start, end, "paragraph", ""))
+
+    blocks: list[Block] = []
+    previous_kind = "blank"
+    for start, end, kind, label in lines:
+        if kind == "blank":
+            previous_kind = kind
+            continue
+        if doc.markdown and kind == "paragraph" and previous_kind == "paragraph" and blocks:
+            blocks[-1] = Block(blocks[-1].start, end, "paragraph")  # a wrapped Markdown paragraph
+        else:
+            blocks.append(Block(start, end, kind, label))
+        previous_kind = kind
+
+    # The `Baca juga:` lines inside the closing run of labelled lines belong to the trailer.
+    index = len(blocks) - 1
+    while index >= 0 and blocks[index].kind in ("trailer", "related"):
+        if blocks[index].kind == "related":
+            blocks[index] = Block(blocks[index].start, blocks[index].end, "trailer", "baca-juga")
+        index -= 1
+
+    # The lead is the first paragraph; a subheading is a short unpunctuated title between paragraphs.
+    seen_lead = False
+    for i, block in enumerate(blocks):
+        if block.kind != "paragraph":
+            continue
+        if not seen_lead:
+            blocks[i] = Block(block.start, block.end, "lead")
+            seen_lead = True
+        elif _looks_like_subheading(text[block.start:block.end]) and _paragraph_follows(blocks, i):
+            blocks[i] = Block(block.start, block.end, "subheading")
+    return blocks
+
+
+def _looks_like_subheading(line: str) -> bool:
+    line = line.strip()
+    words = _WORD.findall(line)
+    return (
+        0 < len(words) <= 8
+        and len(line) <= 70
+        and line[0].isupper()
+        and not line.endswith(_END_PUNCT)
+        and not any(mark in line for mark in '"“”')
+    )
+
+
+def _paragraph_follows(blocks: list[Block], index: int) -> bool:
+    return index + 1 < len(blocks) and blocks[index + 1].kind in ("paragraph", "related")
+
+
+def _quotes(text: str, blocks: list[Block]) -> list[Quote]:
+    """Pair the double quote marks of the body, following a quote across paragraphs.
+
+    Newsroom convention for a quote that runs over several paragraphs: every paragraph opens with
+    a mark and only the last closes; the opening mark of a continuation paragraph is not a close.
+    """
+    quotes: list[Quote] = []
+    body = [(i, b) for i, b in enumerate(blocks) if b.kind in ("lead", "paragraph")]
+    open_at: int | None = None
+    closer = ""
+    segments: list[Span] = []
+    seg_start = 0
+    first_block = 0
+    for position, (index, block) in enumerate(body):
+        pos = block.start
+        if open_at is not None:  # a quote left open by the previous paragraph
+            lead_mark = _first_mark(text, block)
+            if lead_mark is not None and lead_mark[1] in _OPENERS:
+                seg_start = lead_mark[0]
+                pos = lead_mark[0] + 1
+            else:
+                quotes.append(Quote(open_at, segments[-1][1], tuple(segments), first_block, body[position - 1][0], False))
+                open_at = None
+        for i in range(pos, block.end):
+            ch = text[i]
+            if open_at is None:
+                if ch in _OPENERS:
+                    open_at, closer, seg_start, first_block, segments = i, _OPENERS[ch], i, index, []
+            elif ch == closer or (ch == '"' and closer != '"') or (ch == "”" and closer == '"'):
+                segments.append((seg_start, i + 1))
+                quotes.append(Quote(open_at, i + 1, tuple(segments), first_block, index, True))
+                open_at = None
+        if open_at is not None:
+            segments.append((seg_start, block.end))
+    if open_at is not None and segments:
+        quotes.append(Quote(open_at, segments[-1][1], tuple(segments), first_block, body[-1][0], False))
+    return quotes
+
+
+def _first_mark(text: str, block: Block) -> tuple[int, str] | None:
+    """The first non-space character of a block, when it is a quote mark."""
+    for i in range(block.start, block.end):
+        if not text[i].isspace():
+            return (i, text[i]) if text[i] in _OPENERS or text[i] in "”" else None
+    return None

@@ -1,0 +1,37 @@
+"""What the check kinds share: compiling patterns with clear errors, matching inside scopes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from newslint.errors import PackError
+from newslint.packs.yamlsafe import YMap
+
+
+def compile_pattern(pattern: str, ignorecase: bool, path: Path, raw: YMap, key: str, multiline: bool = True) -> regex.Pattern:
+    """Compile a rule's regular expression; a bad one names the pack, line and key."""
+    flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0) | (regex.MULTILINE if multiline else 0)
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        at = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
+        raise PackError(f"invalid regular expression: {exc.msg if hasattr(exc, 'msg') else exc}{at}", str(path), raw.line_of(key), key) from None
+    except (OverflowError, RecursionError, MemoryError):
+        raise PackError("regular expression is too large to compile", str(path), raw.line_of(key), key) from None
+
+
+def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], timeout: float | None) -> Iterator[Any]:
+    """Every match of `pattern` inside each span (anchors like `^` and `$` see the span's edges)."""
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end, timeout=timeout)
+
+
+def exactly_one(options: dict[str, Any], keys: tuple[str, ...], path: Path, raw: YMap) -> str:
+    given = [k for k in keys if options.get(k) not in (None, [], {})]
+    if len(given) != 1:
+        raise PackError(f"give exactly one of {', '.join(repr(k) for k in keys)}", str(path), raw.line)
+    return given[0]

@@ -1,0 +1,114 @@
+"""The one engine loop: run the active rules over a document and build violations.
+
+Checks yield `Finding`s; here they become `Violation`s with positions, severity and message.
+Problems that are not a rule's (an unreadable file, a rule too slow for a file, a failing
+check) become violations of built-in rules `NL...` so that every output format shows them; the
+ones in `INPUT_ERRORS` make the run exit with code 2.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newslint.context import Context
+from newslint.document import Document, UnreadableCopy
+from newslint.packs.loader import Rule
+from newslint.storydate import StoryDate
+from newslint.violation import Finding, Severity, Violation
+
+BUILTIN_RULES = {
+    "NL001": "the file cannot be read as text",
+    "NL002": "the Markdown front matter is not valid YAML",
+    "NL003": "a rule's pattern took longer than the time limit on this file",
+    "NL004": "a check failed on this file (a bug in newslint: please report it)",
+}
+INPUT_ERRORS = frozenset({"NL001", "NL003", "NL004"})
+MAX_QUOTED = 80
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What every file of a run shares besides the rules."""
+
+    date: StoryDate | None = None
+    timeout: float | None = 2.0  # seconds a rule's regular expression may run on one file
+    debug: bool = False  # let exceptions escape, with their traceback
+
+
+def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = (),
+                 extend_select: Iterable[str] = ()) -> list[Rule]:
+    """Rules chosen by id prefix. Rules with `enabled: false` run only when selected by prefix."""
+    select, ignore, extend = tuple(select), tuple(ignore), tuple(extend_select)
+    chosen = []
+    for rule in rules:
+        picked = any(rule.id.startswith(p) for p in select + extend)
+        if (picked or (not select and rule.enabled)) and not any(rule.id.startswith(p) for p in ignore):
+            chosen.append(rule)
+    return chosen
+
+
+class _Fields(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _message(template: str, fields: dict[str, str]) -> str:
+    return string.Formatter().vformat(template, (), _Fields(fields))
+
+
+def make_violation(doc: Document, rule_id: str, severity: Severity, message: str, start: int, end: int,
+                   fix: tuple = ()) -> Violation:
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    context = doc.line_text(line) if doc.line_count else ""
+    return Violation(doc.path, line, column, end_line, end_column, rule_id, severity, message,
+                     start, end, doc.text[start:end][:200], context[:300], fix)
+
+
+def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOptions()) -> list[Violation]:
+    """All violations of `rules` in `doc`, sorted by position."""
+    from newslint.checks import KINDS
+
+    ctx = Context(doc, options.date, options.timeout)
+    found: list[Violation] = []
+    if doc.front_matter_error is not None:
+        offset, problem = doc.front_matter_error
+        found.append(make_violation(doc, "NL002", Severity.ERROR, problem, offset, offset))
+    for rule in rules:
+        try:
+            findings: list[Finding] = list(KINDS[rule.kind].check(doc, rule, ctx))
+        except TimeoutError:
+            found.append(make_violation(
+                doc, "NL003", Severity.ERROR,
+                f"rule {rule.id} took longer than {options.timeout:g} s on this file and was stopped; "
+                f"simplify its pattern ({rule.source}:{rule.line})", 0, 0))
+            continue
+        except Exception as exc:  # a bug in a check must not hide the other rules' findings
+            if options.debug:
+                raise
+            found.append(make_violation(doc, "NL004", Severity.ERROR,
+                                        f"rule {rule.id} failed: {type(exc).__name__}: {exc} (run with --debug for details)", 0, 0))
+            continue
+        for f in findings:
+            matched = doc.text[f.start:f.end]
+            if len(matched) > MAX_QUOTED:
+                matched = matched[:MAX_QUOTED - 1] + "…"
+            fields = {"match": matched.strip() if "\n" not in matched else matched.split("\n")[0], **f.fields}
+            message = _message(rule.template(f.outcome), fields)
+            found.append(make_violation(doc, rule.id, rule.severity, message, f.start, f.end, f.fix))
+    found.sort(key=lambda v: (v.line, v.column, v.rule_id, v.end_line, v.end_column, v.message))
+    return found
+
+
+def unreadable(path: str, problem: str) -> Violation:
+    return Violation(path, 1, 1, 1, 1, "NL001", Severity.ERROR, problem)
+
+
+def lint_bytes(data: bytes, path: str, rules: list[Rule], options: RunOptions = RunOptions()) -> list[Violation]:
+    try:
+        doc = Document.from_bytes(data, path)
+    except UnreadableCopy as exc:
+        return [unreadable(path, str(exc))]
+    return lint_document(doc, rules, options)

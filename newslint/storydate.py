@@ -1,0 +1,86 @@
+"""When was the story written? Needed to check `Sabtu (21/3)` and the copyright year.
+
+Sources, strongest first: the `--date` option, the front matter's `date:`, a date in the
+dateline, the year on the copyright line, the latest full date written in the story.
+Only the first three are "strong": a copyright year is checked against them, never against a
+date in the body (which may be a date in another year by design: `Senin (31/8/2020)`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import regex
+
+from newslint.calendar_words import INDONESIAN, ENGLISH, make_date
+from newslint.document import Document
+
+_MONTHS = {**INDONESIAN.months, **ENGLISH.months}
+_MONTH_ALT = "|".join(sorted((regex.escape(m) for m in _MONTHS), key=len, reverse=True))
+_FULL_DATE = regex.compile(
+    rf"\b(?P<d>\d{{1,2}})[ \t]+(?P<mn>{_MONTH_ALT})(?!\w)[ \t]+(?P<y>\d{{4}})\b"
+    rf"|\b(?P<mn2>{_MONTH_ALT})(?!\w)[ \t]+(?P<d2>\d{{1,2}}),?[ \t]+(?P<y2>\d{{4}})\b"
+    r"|\((?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})\)"
+)
+_COPYRIGHT_YEAR = regex.compile(r"\b((?:19|20)\d\d)\b")
+_ISO = regex.compile(r"^\s*(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$")
+
+
+@dataclass(frozen=True)
+class StoryDate:
+    year: int | None = None
+    date: datetime.date | None = None
+    source: str = ""
+
+    @property
+    def strong(self) -> bool:
+        return self.source in ("option", "front matter", "dateline")
+
+
+def parse_date_option(value: str) -> StoryDate:
+    """`--date 2020-03-22` or `--date 2020`; raises ValueError with a readable message."""
+    m = _ISO.match(value)
+    if not m:
+        raise ValueError(f"expected YYYY-MM-DD or YYYY, got {value!r}")
+    if m[2]:
+        when = make_date(int(m[1]), int(m[2]), int(m[3]))
+        if when is None:
+            raise ValueError(f"{value!r} is not a real date")
+        return StoryDate(when.year, when, "option")
+    return StoryDate(int(m[1]), None, "option")
+
+
+def _match_date(m: regex.Match) -> datetime.date | None:
+    if m["d"]:
+        return make_date(int(m["y"]), _MONTHS[m["mn"]], int(m["d"]))
+    if m["d2"]:
+        return make_date(int(m["y2"]), _MONTHS[m["mn2"]], int(m["d2"]))
+    return make_date(int(m["y3"]), int(m["m3"]), int(m["d3"]))
+
+
+def resolve(doc: Document, option: StoryDate | None) -> StoryDate:
+    if option is not None:
+        return option
+    front = doc.publication_date()
+    if front is not None:
+        return StoryDate(front.year, front, "front matter")
+    anatomy = doc.anatomy
+    if anatomy.dateline is not None and anatomy.dateline.date:
+        m = _FULL_DATE.search(anatomy.dateline.date)
+        when = _match_date(m) if m else None
+        if when is not None:
+            return StoryDate(when.year, when, "dateline")
+    for block in reversed(anatomy.trailer("copyright")):
+        m = _COPYRIGHT_YEAR.search(doc.text, block.start, block.end)
+        if m:
+            return StoryDate(int(m[1]), None, "copyright")
+    latest = None
+    for start, end in anatomy.spans("body"):
+        for m in _FULL_DATE.finditer(doc.text, start, end):
+            when = _match_date(m)
+            if when is not None and (latest is None or when > latest):
+                latest = when
+    if latest is not None:
+        return StoryDate(latest.year, latest, "body")
+    return StoryDate()

@@ -1,0 +1,74 @@
+"""The one record every part of newslint shares: a violation, and the fix it may carry.
+
+Checks produce `Finding`s (offsets into the document text); the engine turns them into
+`Violation`s (with line and column) once, so that sorting, filtering, baselines and every
+output format work on the same shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Ordered so that `--fail-on warning` means "warning or worse"."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] (character offsets in the decoded text) with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check reports: a span of the text, the message fields, and an optional fix.
+
+    `fields` fill the rule's message template (`{match}` is always available);
+    `outcome` names which of the kind's messages applies (`default`, `missing`, ...).
+    """
+
+    start: int
+    end: int
+    outcome: str = "default"
+    fields: dict[str, str] = field(default_factory=dict)
+    fix: tuple[Edit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One breach of one rule at one place in one file. Lines and columns are 1-based;
+    columns count characters (code points), not bytes; `end_*` points just past the span."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule_id: str
+    severity: Severity
+    message: str
+    start: int = 0
+    end: int = 0
+    matched: str = ""
+    context: str = ""
+    fix: tuple[Edit, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule_id)

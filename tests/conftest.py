@@ -1,0 +1,50 @@
+"""Shared helpers: the real fixture article, the shipped pack loaded once, the real CLI."""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint.document import Document
+from newslint.engine import RunOptions, lint_document, select_rules
+from newslint.packs import load_packs
+from newslint.storydate import parse_date_option
+from newslint.violation import Violation
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "examples" / "antara-rusia-italia-2020.txt"
+
+
+@functools.lru_cache(maxsize=None)
+def pack(*refs: str):
+    return load_packs(list(refs or ("antara",)))
+
+
+def lint_text(text: str, path: str = "story.txt", date: str | None = None, refs: tuple[str, ...] = ("antara",),
+              select: tuple[str, ...] = ()) -> list[Violation]:
+    rules = select_rules(pack(*refs).rules, select)
+    options = RunOptions(date=parse_date_option(date) if date else None)
+    return lint_document(Document.from_text(text, path), rules, options)
+
+
+def found(violations: list[Violation]) -> list[tuple[int, int, str]]:
+    """(line, column, rule) of each violation: what the tests assert."""
+    return [(v.line, v.column, v.rule_id) for v in violations]
+
+
+@pytest.fixture
+def fixture_text() -> str:
+    return FIXTURE.read_text(encoding="utf-8")
+
+
+def run_cli(*args: str, input: bytes | None = None, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The real entry point, in a child process, as a user or CI runs it."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("NO_COLOR", None) if env is None or "NO_COLOR" not in env else None
+    return subprocess.run([sys.executable, "-m", "newslint", *args], input=input, capture_output=True,
+                          cwd=cwd, env=full_env, timeout=120)
