@@ -14,6 +14,7 @@ import click
 
 from newslint import __version__
 from newslint.errors import NewslintError
+from newslint.report import FORMATS
 
 DEFAULT_PACKS = ("antara",)
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -44,7 +45,7 @@ def main() -> None:
 @pack_option
 @click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or id prefixes, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or id prefixes, comma-separated).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Exit with 1 only for violations of this severity or worse.")
@@ -59,31 +60,24 @@ def lint(paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...]
          output_format: str, fail_on: str, story_date: str | None, stdin_filename: str | None, quiet: bool,
          no_color: bool, timeout: float, debug: bool) -> None:
     """Lint stories: files, folders (*.txt, *.md) or - for standard input."""
-    from newslint.engine import INPUT_ERRORS, RunOptions, select_rules
-    from newslint.packs import load_packs
-    from newslint.report import Report, render
-    from newslint.run import lint_targets
+    from newslint.run import LintRequest, lint_command
     from newslint.storydate import parse_date_option
-    from newslint.violation import Severity
 
     try:
         date = parse_date_option(story_date) if story_date else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--date") from None
+    request = LintRequest(
+        paths=list(paths) or ["."], packs=list(packs or DEFAULT_PACKS), select=_split(select), ignore=_split(ignore),
+        output_format=output_format, fail_on=fail_on, date=date, stdin_filename=stdin_filename, quiet=quiet,
+        color=not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and output_format == "text",
+        timeout=timeout if timeout > 0 else None, debug=debug,
+    )
     try:
-        pack = load_packs(list(packs or DEFAULT_PACKS))
+        code = lint_command(request)
     except NewslintError as exc:
         _fail(exc)
-    rules = select_rules(pack.rules, _split(select), _split(ignore))
-    options = RunOptions(date=date, timeout=timeout if timeout > 0 else None, debug=debug)
-    violations, checked = lint_targets(list(paths) or ["."], rules, options, stdin_filename)
-    color = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and output_format == "text"
-    report = Report(violations, checked, color=color, quiet=quiet)
-    sys.stdout.write(render(output_format, report))
-    if any(v.rule_id in INPUT_ERRORS for v in violations):
-        sys.exit(2)
-    threshold = Severity.parse(fail_on)
-    sys.exit(1 if any(v.severity >= threshold for v in violations) else 0)
+    sys.exit(code)
 
 
 @main.command(context_settings=CONTEXT)

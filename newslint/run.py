@@ -1,13 +1,50 @@
-"""Lint a list of targets: read each file, run the engine, keep going after bad files."""
+"""A lint run: load packs, read each target, run the engine, keep going after bad files, report."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 
-from newslint.engine import RunOptions, lint_bytes, unreadable
+from newslint.engine import INPUT_ERRORS, RunOptions, lint_bytes, select_rules, unreadable
 from newslint.files import STDIN, discover
 from newslint.packs.loader import Rule
-from newslint.violation import Violation
+from newslint.storydate import StoryDate
+from newslint.violation import Severity, Violation
+
+
+@dataclass
+class LintRequest:
+    """Everything `newslint lint` was asked to do, whatever it came from (options, configuration)."""
+
+    paths: list[str]
+    packs: list[str] = field(default_factory=lambda: ["antara"])
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    output_format: str = "text"
+    fail_on: str = "warning"
+    date: StoryDate | None = None
+    stdin_filename: str | None = None
+    quiet: bool = False
+    color: bool = False
+    timeout: float | None = 2.0
+    debug: bool = False
+
+
+def lint_command(request: LintRequest) -> int:
+    """Run the request, print the report, return the exit code (0, 1 or 2)."""
+    from newslint.packs import load_packs
+    from newslint.report import Report, render
+
+    pack = load_packs(request.packs)
+    rules = select_rules(pack.rules, request.select, request.ignore)
+    options = RunOptions(date=request.date, timeout=request.timeout, debug=request.debug)
+    violations, checked = lint_targets(request.paths, rules, options, request.stdin_filename)
+    report = Report(violations, checked, color=request.color, quiet=request.quiet)
+    sys.stdout.write(render(request.output_format, report))
+    if any(v.rule_id in INPUT_ERRORS for v in violations):
+        return 2
+    threshold = Severity.parse(request.fail_on)
+    return 1 if any(v.severity >= threshold for v in violations) else 0
 
 
 def read_target(path: str) -> bytes:
