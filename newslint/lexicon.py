@@ -44,7 +44,7 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self, ignorecase: bool = False):
         self.ignorecase = ignorecase
-        self._phrases: dict[tuple[str, ...], tuple[str, T]] = {}
+        self._phrases: dict[tuple[str, ...], dict[str, T]] = {}  # words -> {shape: value}
         self._first: set[str] = set()
         self._lengths: set[int] = set()
 
@@ -55,18 +55,25 @@ class PhraseIndex(Generic[T]):
         return word.casefold() if self.ignorecase else word
 
     def add(self, phrase: str, value: T) -> bool:
-        """Add a phrase; False when it has no words or is already there."""
+        """Add a phrase; False when it has no words or is already there.
+
+        Phrases with the same words but other punctuation (`Bangsa-Bangsa`, `Bangsa Bangsa`) are
+        distinct entries."""
         words = tuple(self._fold(w) for w in tokens_of(phrase))
-        if not words or words in self._phrases:
+        if not words:
             return False
-        self._phrases[words] = (self._fold(shape(phrase)), value)
+        shapes = self._phrases.setdefault(words, {})
+        written = self._fold(shape(phrase))
+        if written in shapes:
+            return False
+        shapes[written] = value
         self._first.add(words[0])
         self._lengths.add(len(words))
         return True
 
     def get(self, phrase: str) -> T | None:
-        found = self._phrases.get(tuple(self._fold(w) for w in tokens_of(phrase)))
-        return found[1] if found else None
+        shapes = self._phrases.get(tuple(self._fold(w) for w in tokens_of(phrase)), {})
+        return shapes.get(self._fold(shape(phrase)))
 
     def find(self, text: str, words: list[tuple[int, int, str]]) -> Iterator[Hit[T]]:
         """Phrases among `words` (start, end, word) of `text`, left to right, longest first."""
@@ -82,13 +89,14 @@ class PhraseIndex(Generic[T]):
                 if i + length > count:
                     continue
                 key = tuple(self._fold(w[2]) for w in words[i:i + length]) if length > 1 else (head,)
-                found = self._phrases.get(key)
-                if found is None:
+                shapes = self._phrases.get(key)
+                if shapes is None:
                     continue
                 start, end = words[i][0], words[i + length - 1][1]
-                if length > 1 and self._fold(_SPACE.sub(" ", text[start:end])) != found[0]:
+                value = shapes.get(self._fold(_SPACE.sub(" ", text[start:end])) if length > 1 else key[0])
+                if value is None:
                     continue  # same words, different punctuation between them
-                yield Hit(start, end, found[1])
+                yield Hit(start, end, value)
                 i += length - 1
                 break
             i += 1
