@@ -68,7 +68,7 @@ PACK_KEYS: dict[str, Key] = {
 RULE_KEYS: dict[str, Key] = {
     "id": Key((str,), "stable identifier used by --select, --ignore and suppressions", required=True, check=_check_id),
     "kind": Key((str,), "which check the rule uses", required=True),
-    "severity": Key((str,), "error, warning or info", default="warning", choices=("error", "warning", "info")),
+    "severity": Key((str,), "how serious a breach is", default="warning", choices=("error", "warning", "info")),
     "message": Key((str,), "what the report says; `{match}` quotes the matched text", required=True),
     "messages": Key((dict,), "messages for the kind's other outcomes (e.g. `empty`, `year`)", default={}),
     "scope": Key((str,), "which region of the story the rule reads", choices=tuple(SCOPES)),
