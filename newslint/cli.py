@@ -49,6 +49,8 @@ def main() -> None:
               help="Output format.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Exit with 1 only for violations of this severity or worse.")
+@click.option("--statistics", is_flag=True,
+              help="Count violations per rule (instead of listing them in text and concise; on stderr otherwise).")
 @click.option("--date", "story_date", metavar="YYYY[-MM-DD]", help="The stories' date, for weekday and copyright checks.")
 @click.option("--stdin-filename", metavar="NAME", help="Name to report for standard input (`-`).")
 @click.option("-q", "--quiet", is_flag=True, help="Print violations only, no summary.")
@@ -58,7 +60,7 @@ def main() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def lint(paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
          output_format: str, fail_on: str, story_date: str | None, stdin_filename: str | None, quiet: bool,
-         no_color: bool, timeout: float, debug: bool) -> None:
+         no_color: bool, timeout: float, debug: bool, statistics: bool) -> None:
     """Lint stories: files, folders (*.txt, *.md) or - for standard input."""
     from newslint.run import LintRequest, lint_command
     from newslint.storydate import parse_date_option
@@ -71,7 +73,7 @@ def lint(paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...]
         paths=list(paths) or ["."], packs=list(packs or DEFAULT_PACKS), select=_split(select), ignore=_split(ignore),
         output_format=output_format, fail_on=fail_on, date=date, stdin_filename=stdin_filename, quiet=quiet,
         color=not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and output_format == "text",
-        timeout=timeout if timeout > 0 else None, debug=debug,
+        timeout=timeout if timeout > 0 else None, debug=debug, statistics=statistics,
     )
     try:
         code = lint_command(request)

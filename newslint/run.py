@@ -28,19 +28,21 @@ class LintRequest:
     color: bool = False
     timeout: float | None = 2.0
     debug: bool = False
+    statistics: bool = False
 
 
 def lint_command(request: LintRequest) -> int:
     """Run the request, print the report, return the exit code (0, 1 or 2)."""
     from newslint.packs import load_packs
-    from newslint.report import Report, render
+    from newslint.report import Report, write
 
     pack = load_packs(request.packs)
     rules = select_rules(pack.rules, request.select, request.ignore)
     options = RunOptions(date=request.date, timeout=request.timeout, debug=request.debug)
     violations, checked = lint_targets(request.paths, rules, options, request.stdin_filename)
-    report = Report(violations, checked, color=request.color, quiet=request.quiet)
-    sys.stdout.write(render(request.output_format, report))
+    report = Report(violations, checked, color=request.color, quiet=request.quiet, rules=rules,
+                    statistics=request.statistics)
+    write(request.output_format, report, sys.stdout, sys.stderr)
     if any(v.rule_id in INPUT_ERRORS for v in violations):
         return 2
     threshold = Severity.parse(request.fail_on)
