@@ -133,6 +133,14 @@ def test_github_paths_are_relative_to_the_working_folder(tmp_path):
     assert render("github", Report([v], 1)).startswith("::warning file=desk/story.txt,line=1,")
 
 
+def test_paths_named_through_a_symlinked_folder_are_still_relative(tmp_path, monkeypatch):
+    (tmp_path / "real" / "desk").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.chdir(tmp_path / "link")  # the working folder is reported resolved: .../real
+    v = Violation(str(tmp_path / "link" / "desk" / "story.txt"), 1, 1, 1, 1, "AN101", Severity.WARNING, "m")
+    assert render("github", Report([v], 1)).startswith("::warning file=desk/story.txt,line=1,")
+
+
 # --- sarif ---------------------------------------------------------------------------------------
 def test_sarif_is_valid_2_1_0_with_rules_results_regions_and_fixes(tmp_path):
     log = json.loads(render("sarif", story_report()))

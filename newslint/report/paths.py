@@ -7,23 +7,37 @@ from the root that names files by absolute path must still report `desk/story.tx
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from newslint.files import STDIN
 
 
+def _inside(full: str, base: str) -> str | None:
+    try:
+        relative = os.path.relpath(full, base)
+    except ValueError:  # another drive (Windows)
+        return None
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep) or os.path.isabs(relative):
+        return None
+    return PurePath(relative).as_posix()
+
+
 def relative_posix(path: str, root: str | None = None) -> str | None:
-    """`path` relative to `root` (default: the working folder) in POSIX form; None if outside it."""
+    """`path` relative to `root` (default: the working folder) in POSIX form; None if outside it.
+
+    Compared as written first (cheap, and keeps a symlinked story's own name); then with the
+    folders' symlinks resolved, for a path named through a symlinked folder such as `/tmp`.
+    """
     if path == STDIN:
         return path
-    base = Path(root or os.getcwd()).resolve()
-    full = Path(path) if os.path.isabs(path) else base / path
-    try:
-        relative = Path(os.path.normpath(full)).relative_to(base)
-    except ValueError:
-        return None
-    return PurePosixPath(*relative.parts).as_posix()
+    base = os.path.abspath(root or os.getcwd())
+    full = os.path.normpath(os.path.join(base, path))
+    relative = _inside(full, base)
+    if relative is None:
+        folder, name = os.path.split(full)
+        relative = _inside(os.path.join(os.path.realpath(folder), name), os.path.realpath(base))
+    return relative
 
 
 def display_path(path: str, root: str | None = None) -> str:
