@@ -58,9 +58,11 @@ def main() -> None:
 @click.option("--timeout", type=float, default=2.0, show_default=True, metavar="SECONDS",
               help="Time limit for one rule's pattern on one file.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--fix", is_flag=True, help="Apply the fixes violations carry (atomic writes), then report what is left.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff, write nothing; exit 1 if there are any.")
 def lint(paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
          output_format: str, fail_on: str, story_date: str | None, stdin_filename: str | None, quiet: bool,
-         no_color: bool, timeout: float, debug: bool, statistics: bool) -> None:
+         no_color: bool, timeout: float, debug: bool, statistics: bool, fix: bool, diff: bool) -> None:
     """Lint stories: files, folders (*.txt, *.md) or - for standard input."""
     from newslint.run import LintRequest, lint_command
     from newslint.storydate import parse_date_option
@@ -73,7 +75,7 @@ def lint(paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...]
         paths=list(paths) or ["."], packs=list(packs or DEFAULT_PACKS), select=_split(select), ignore=_split(ignore),
         output_format=output_format, fail_on=fail_on, date=date, stdin_filename=stdin_filename, quiet=quiet,
         color=not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and output_format == "text",
-        timeout=timeout if timeout > 0 else None, debug=debug, statistics=statistics,
+        timeout=timeout if timeout > 0 else None, debug=debug, statistics=statistics, fix=fix, diff=diff,
     )
     try:
         code = lint_command(request)

@@ -23,8 +23,9 @@ BUILTIN_RULES = {
     "NL002": "the Markdown front matter is not valid YAML",
     "NL003": "a rule's pattern took longer than the time limit on this file",
     "NL004": "a check failed on this file (a bug in newslint: please report it)",
+    "NL005": "--fix could not write this file's fixes (read-only, changed during the run, or a write error)",
 }
-INPUT_ERRORS = frozenset({"NL001", "NL003", "NL004"})
+INPUT_ERRORS = frozenset({"NL001", "NL003", "NL004", "NL005"})
 MAX_QUOTED = 80
 
 

@@ -29,6 +29,8 @@ class LintRequest:
     timeout: float | None = 2.0
     debug: bool = False
     statistics: bool = False
+    fix: bool = False  # apply the fixes violations carry, then report what is left
+    diff: bool = False  # print the fixes as a unified diff instead; write nothing
 
 
 def lint_command(request: LintRequest) -> int:
@@ -39,12 +41,25 @@ def lint_command(request: LintRequest) -> int:
     pack = load_packs(request.packs)
     rules = select_rules(pack.rules, request.select, request.ignore)
     options = RunOptions(date=request.date, timeout=request.timeout, debug=request.debug)
-    violations, checked = lint_targets(request.paths, rules, options, request.stdin_filename)
+    fixing = None
+    if request.fix or request.diff:
+        from newslint.fixes import fix_targets
+
+        fixing = fix_targets(request.paths, rules, options, request.stdin_filename, write=not request.diff)
+        violations, checked = fixing.violations, fixing.checked
+    else:
+        violations, checked = lint_targets(request.paths, rules, options, request.stdin_filename)
     report = Report(violations, checked, color=request.color, quiet=request.quiet, rules=rules,
                     statistics=request.statistics)
-    write(request.output_format, report, sys.stdout, sys.stderr)
+    if fixing is None:
+        write(request.output_format, report, sys.stdout, sys.stderr)
+    else:
+        fixing.emit(lambda out, err: write(request.output_format, report, out, err),
+                    text=request.output_format == "text", quiet=request.quiet, diff=request.diff)
     if any(v.rule_id in INPUT_ERRORS for v in violations):
         return 2
+    if fixing is not None and request.diff:
+        return 1 if fixing.changed else 0
     threshold = Severity.parse(request.fail_on)
     return 1 if any(v.severity >= threshold for v in violations) else 0
 
