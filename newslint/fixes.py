@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import difflib
+import itertools
 import os
 import re
 import sys
@@ -70,7 +71,7 @@ def plan(violations: list[Violation], text: str) -> Plan:
         if any(not 0 <= e.start <= e.end <= len(text) for e in edits):
             continue
         edits = [e for e in edits if text[e.start:e.end] != e.replacement]
-        if not edits or any(_conflict((a.start, a.end), (b.start, b.end)) for a, b in zip(edits, edits[1:])):
+        if not edits or any(_conflict((a.start, a.end), (b.start, b.end)) for a, b in itertools.pairwise(edits)):
             continue
         fresh = [e for e in edits if chosen.get((e.start, e.end)) != e]
         if any(_clashes(taken, (e.start, e.end)) for e in fresh):

@@ -180,7 +180,8 @@ def test_diff_prints_the_fixes_writes_nothing_and_exits_1(tmp_path):
 
 
 def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr():
-    data = "\ufeffJakarta (ANTARA) - Presiden Vladimir Puttin tiba.\r\nPewarta: A\r\nEditor: B\r\nCopyright © ANTARA 2020\r\n"
+    data = ("\ufeffJakarta (ANTARA) - Presiden Vladimir Puttin tiba.\r\n"
+            "Pewarta: A\r\nEditor: B\r\nCopyright © ANTARA 2020\r\n")
     result = run_cli("lint", "--fix", "--stdin-filename", "berita.txt", "-", input=data.encode("utf-8"))
     assert result.stdout == data.replace("Puttin", "Putin").encode("utf-8")
     assert result.stderr.decode() == "No problems found (1 file checked).\nApplied 1 fix to 1 file.\n"
@@ -189,12 +190,10 @@ def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr():
 
 def test_overlapping_rules_of_a_desk_pack_through_the_cli(tmp_path):
     desk = tmp_path / "desk.yaml"
-    desk.write_text(
-        "rules:\n"
-        "  - id: X1\n    kind: substitution\n    swap: {Puttin: Putin}\n    message: 'tulis {expected}'\n"
-        "  - id: X2\n    kind: substitution\n    swap: {Vladimir Puttin: Vladimir Putin}\n    message: 'tulis {expected}'\n"
-        "  - id: X3\n    kind: substitution\n    swap: {Presiden Vladimir: Presiden Wladimir}\n    message: 'tulis {expected}'\n",
-        encoding="utf-8")
+    rule = "  - id: {}\n    kind: substitution\n    swap: {{{}: {}}}\n    message: 'tulis {{expected}}'\n"
+    rules = [("X1", "Puttin", "Putin"), ("X2", "Vladimir Puttin", "Vladimir Putin"),
+             ("X3", "Presiden Vladimir", "Presiden Wladimir")]
+    desk.write_text("rules:\n" + "".join(rule.format(*r) for r in rules), encoding="utf-8")
     story = tmp_path / "s.txt"
     story.write_text("Presiden Vladimir Puttin tiba.\n", encoding="utf-8")
     # X3 starts first and wins; X2 overlaps it; X1 (a separate span) is fixed in the same pass.
