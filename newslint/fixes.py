@@ -103,28 +103,38 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 @dataclass
 class TextFix:
-    """A story before and after its fixes, what was found in each, and how many fixes were made."""
+    """A story before and after its fixes, what was found in each, and how many fixes were made.
+
+    `unsettled` names the rules whose fixes never settle (they undo one another, or keep
+    finding more to change): then nothing is fixed, so a second run cannot differ from the first.
+    """
 
     before: Document
     after: Document
     found: list[Violation]  # in the story as read
     left: list[Violation]   # in the fixed story
     applied: int = 0
+    unsettled: tuple[str, ...] = ()
 
 
 def fix_document(doc: Document, rules: list[Rule], options: RunOptions) -> TextFix:
     """Apply fixes pass after pass until none is left that can be made (see the module doc)."""
     found = lint_document(doc, rules, options)
     current, left, applied = doc, found, 0
+    seen, fixers = {doc.text}, set()
     for _ in range(MAX_PASSES):
         step = plan(left, current.text)
         if not step.edits:
-            break
+            return TextFix(doc, current, found, left, applied)
         text = apply_edits(current.text, step.edits)
         applied += len(step.fixed)
+        fixers.update(v.rule_id for v in step.fixed)
+        if text in seen:
+            break
+        seen.add(text)
         current = Document.from_text(text, doc.path, encoding=doc.encoding, bom=doc.bom)
         left = lint_document(current, rules, options)
-    return TextFix(doc, current, found, left, applied)
+    return TextFix(doc, doc, found, found, unsettled=tuple(sorted(fixers)))
 
 
 def encode(doc: Document) -> bytes:
@@ -162,7 +172,6 @@ class FixRun:
     files: list[FileFix] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     stdin_bytes: bytes | None = None
-    write: bool = True
 
     @property
     def changed(self) -> list[FileFix]:
@@ -211,7 +220,7 @@ def _not_written(name: str, problem: str) -> Violation:
 def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_filename: str | None = None,
                 write: bool = True) -> FixRun:
     """Fix every story under `paths` (write=False: only work the fixes out, for `--diff`)."""
-    run = FixRun(write=write)
+    run = FixRun()
     targets = list(discover(paths))
     if write:
         folders = {os.path.dirname(t.path) or "." for t in targets if t.path != STDIN and not t.problem}
@@ -229,6 +238,8 @@ def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_
         except OSError as exc:
             run.violations.append(unreadable(name, f"cannot read: {exc.strerror or exc}"))
             continue
+        if target.path == STDIN and write:
+            run.stdin_bytes = snapshot.data  # standard input comes back as it was unless fixed below
         try:
             doc = Document.from_bytes(snapshot.data, name)
         except UnreadableCopy as exc:
@@ -236,8 +247,8 @@ def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_
             continue
         result = _fix_one(name, snapshot, doc, rules, options, write and target.path != STDIN)
         run.files.append(result)
-        if target.path == STDIN and write:
-            run.stdin_bytes = encode(result.fix.after) if not result.problem else snapshot.data
+        if target.path == STDIN and write and result.fix.applied and not result.problem:
+            run.stdin_bytes = encode(result.fix.after)
         left = result.fix.found if result.problem else result.fix.left
         run.violations.extend(left)
         if result.problem:
@@ -249,6 +260,10 @@ def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_
 def _fix_one(name: str, snapshot: Snapshot, doc: Document, rules: list[Rule], options: RunOptions,
              write: bool) -> FileFix:
     result = FileFix(name, fix_document(doc, rules, options))
+    if result.fix.unsettled:
+        result.problem = (f"the fixes of {', '.join(result.fix.unsettled)} never settle (they undo one another "
+                          "or keep changing the text); nothing was fixed")
+        return result
     if not result.fix.applied:
         return result
     if encode(doc) != snapshot.data:

@@ -200,3 +200,32 @@ def test_overlapping_rules_of_a_desk_pack_through_the_cli(tmp_path):
     result = run_cli("lint", "--fix", "--pack", str(desk), str(story))
     assert story.read_text(encoding="utf-8") == "Presiden Wladimir Putin tiba.\n"
     assert result.returncode == 0 and result.stdout.decode().splitlines()[-1] == "Applied 2 fixes to 1 file."
+
+
+def test_fixes_that_undo_one_another_are_refused_not_applied_back_and_forth(tmp_path):
+    desk = tmp_path / "desk.yaml"
+    desk.write_text("rules:\n"
+                    "  - id: X1\n    kind: substitution\n    swap: {Prancis: Perancis}\n    message: 'tulis {expected}'\n"
+                    "  - id: X2\n    kind: substitution\n    swap: {Perancis: Prancis}\n    message: 'tulis {expected}'\n",
+                    encoding="utf-8")
+    story = tmp_path / "s.txt"
+    story.write_text("Presiden Prancis tiba.\n", encoding="utf-8")
+    result = run_cli("lint", "--fix", "--no-color", "--pack", str(desk), str(story))
+    assert story.read_text(encoding="utf-8") == "Presiden Prancis tiba.\n"
+    assert result.returncode == 2
+    assert result.stdout.decode().splitlines() == [
+        f"{story}:1:1: error NL005 fixes not written: the fixes of X1, X2 never settle (they undo one another "
+        "or keep changing the text); nothing was fixed",
+        f"{story}:1:10: warning X1 tulis Perancis",
+        "",
+        "Found 2 problems (1 error, 1 warning) in 1 of 1 file checked.",
+        "No fixes applied; 1 file could not be written (NL005).",
+    ]
+
+
+def test_unreadable_stdin_with_fix_comes_back_unchanged_and_is_reported():
+    data = "Jakarta (ANTARA) - Presiden Vladimir Puttin tiba di Paris.\n".encode("cp1252") + b"\xe9\n"
+    result = run_cli("lint", "--fix", "--stdin-filename", "berita.txt", "-", input=data)
+    assert result.returncode == 2
+    assert result.stdout == data
+    assert result.stderr.decode().startswith("berita.txt:1:1: error NL001 not valid UTF-8 (byte 59: 0xe9)")
