@@ -157,3 +157,11 @@ def test_the_project_s_own_newslint_hook_lints_the_clean_examples_only(tmp_path,
     assert code == 1
     assert "examples/salinan.txt:1:1: warning AN101" in out
     assert "antara-rusia-italia-2020.txt" not in out and "roma-bantuan-medis-2020.md" not in out
+
+
+def test_the_sample_config_in_the_docs_names_the_shipped_hooks():
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    doc = (ROOT / "docs" / "fixes.md").read_text(encoding="utf-8")
+    sample = yaml.safe_load(doc.split("```yaml", 1)[1].split("```", 1)[0])
+    assert [hook["id"] for hook in sample["repos"][0]["hooks"]] == [hook["id"] for hook in manifest][::-1]
+    assert {hook["entry"] for hook in manifest} == {"newslint lint", "newslint lint --fix"}
