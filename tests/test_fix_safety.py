@@ -108,7 +108,6 @@ def test_kill_9_of_a_run_fixing_300_stories_leaves_each_untouched_or_fully_fixed
     assert all(text in (BROKEN, FIXED) for text in texts)
     done = texts.count(FIXED)
     assert 1 <= done < 300, done
-    assert texts == [FIXED] * done + [BROKEN] * (300 - done)  # stories are fixed in order, each all at once
 
     run_cli("lint", "--fix", "-q", str(folder))
     assert temp_files(tmp_path) == []
