@@ -45,7 +45,7 @@ _TRAILER = regex.compile(
 _DATELINE = regex.compile(
     r"""^(?P<city>\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)?(?:,[ \t]*(?P<date>[^()\n]{1,40}?))?[ \t]*
         \((?P<agency>[\p{L}\p{N} .&/-]{2,40})\)[ \t]*(?:-{1,3}|–|—)[ \t]*""",
-    regex.X | regex.M,
+    regex.X | regex.M | regex.W,
 )
 _MD_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
 _HTML_COMMENT_LINE = regex.compile(r"^[ \t]*<!--.*-->[ \t]*$")

@@ -118,3 +118,8 @@ def test_the_example_stories_shipped_in_examples():
     messy = (ROOT / "examples" / "roma-bantuan-medis-2020.md").read_text(encoding="utf-8")
     rules = {v.rule_id for v in lint_text(messy, path="roma-bantuan-medis-2020.md")}
     assert rules == {"AN103", "AN106", "AN201", "AN202", "AN301", "AN302", "AN401"}
+
+
+def test_cr_only_line_ends_give_the_same_findings(fixture_text):
+    text = fixture_text.replace("\n", "\r").replace("Editor: Atman Ahdiat\r", "")
+    assert found(lint_text(text)) == CLEAN_FINDINGS + [(20, 1, "AN103")]

@@ -286,3 +286,10 @@ def test_names_flag_wrong_forms_on_word_boundaries(tmp_path):
 def test_names_need_the_same_punctuation_between_words(tmp_path):
     assert lint_with(tmp_path, NAMES, "Guiseppe, Conte.\n") == []
     assert len(lint_with(tmp_path, NAMES, "Guiseppe  Conte.\n")) == 1
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_anchors_work_with_every_line_end(tmp_path, newline):
+    rule = "  - id: F4\n    kind: forbidden\n    scope: document\n    pattern: '\\.$'\n    message: m\n"
+    text = newline.join(["Lead paragraf.", "Judul kecil.", "Penutup"]) + newline
+    assert [(v.line, v.column) for v in lint_with(tmp_path, rule, text)] == [(1, 14), (2, 12)]

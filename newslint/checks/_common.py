@@ -13,8 +13,11 @@ from newslint.packs.yamlsafe import YMap
 
 
 def compile_pattern(pattern: str, ignorecase: bool, path: Path, raw: YMap, key: str, multiline: bool = True) -> regex.Pattern:
-    """Compile a rule's regular expression; a bad one names the pack, line and key."""
-    flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0) | (regex.MULTILINE if multiline else 0)
+    """Compile a rule's regular expression; a bad one names the pack, line and key.
+
+    Multi-line patterns get the WORD flag so that `^` and `$` see CR and CRLF line ends as line
+    ends too (without it they only know LF, and CR-only or CRLF copy would slip through)."""
+    flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0) | (regex.MULTILINE | regex.WORD if multiline else 0)
     try:
         return regex.compile(pattern, flags)
     except regex.error as exc:

@@ -58,7 +58,7 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Any:
     for agency in options["agencies"]:
         index.add(agency, agency)
     label = r"[ \t]+".join(regex.escape(w) for w in options["label"].split())
-    return index, regex.compile(rf"^[ \t]*{label}[ \t]*:(?P<value>[^\r\n]*)", regex.I | regex.M)
+    return index, regex.compile(rf"^[ \t]*{label}[ \t]*:(?P<value>[^\r\n]*)", regex.I | regex.M | regex.W)
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:

@@ -46,7 +46,7 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> dict[str, Any]:
     if options["label"]:
         words = r"[ \t]+".join(regex.escape(w) for w in options["label"].split())
         label = regex.compile(rf"(?:^|(?<=[\p{{Ll}}\p{{N}}.]))[ \t]*(?P<label>{words})[ \t]*:[ \t]*(?P<value>[^\r\n]*)",
-                              regex.I | regex.M)
+                              regex.I | regex.M | regex.W)
         return {"label": label, "value": compile_pattern(options["value"], False, path, raw, "value")}
     return {"pattern": compile_pattern(options["pattern"], options["ignorecase"], path, raw, "pattern")}
 
