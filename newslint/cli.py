@@ -1,4 +1,4 @@
-"""The `newslint` command: lint, rules, explain, test-rules.
+"""The `newslint` command: lint, rules, explain, test-rules, config, init.
 
 Exit codes, for CI: 0 no violation at or above `--fail-on`; 1 violations; 2 a usage,
 configuration or input error (a broken pack, an unreadable file, a rule that timed out).
@@ -32,6 +32,20 @@ def _fail(error: NewslintError) -> None:
 
 pack_option = click.option("--pack", "packs", multiple=True, metavar="NAME|PATH",
                            help="Rule pack: a shipped pack's name or a YAML file (repeatable; default: antara).")
+extend_select_option = click.option("--extend-select", multiple=True, metavar="IDS",
+                                    help="These rules too, on top of the selection (ids or prefixes, comma-separated).")
+config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+                             help="Use this configuration for every file (no discovery of .newslint.yaml / pyproject.toml).")
+isolated_option = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+_SETTING_PARAMS = {"packs": "packs", "select": "select", "ignore": "ignore", "fail_on": "fail_on", "story_date": "date"}
+
+
+def _given(ctx: click.Context) -> frozenset[str]:
+    """The settings typed on the command line: they beat the configuration, defaults do not."""
+    from click.core import ParameterSource
+
+    return frozenset(name for param, name in _SETTING_PARAMS.items()
+                     if ctx.get_parameter_source(param) not in (None, ParameterSource.DEFAULT))
 
 
 @click.group(context_settings=CONTEXT)
@@ -60,11 +74,26 @@ def main() -> None:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--fix", is_flag=True, help="Apply the fixes violations carry (atomic writes), then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff, write nothing; exit 1 if there are any.")
-def lint(paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+@extend_select_option
+@config_option
+@isolated_option
+@click.option("--show-settings", is_flag=True, help="Print the settings in effect for the first path, and where each came from.")
+@click.option("--report-unused-suppressions", is_flag=True, help="Report suppression comments that suppressed nothing (NL006).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only violations this baseline does not record.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record today's violations in FILE (a baseline) and exit 0.")
+@click.pass_context
+def lint(ctx: click.Context, paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
          output_format: str, fail_on: str, story_date: str | None, stdin_filename: str | None, quiet: bool,
-         no_color: bool, timeout: float, debug: bool, statistics: bool, fix: bool, diff: bool) -> None:
+         no_color: bool, timeout: float, debug: bool, statistics: bool, extend_select: tuple[str, ...],
+         config_file: str | None, isolated: bool, show_settings: bool, report_unused_suppressions: bool,
+         baseline_file: str | None, write_baseline: str | None, fix: bool, diff: bool) -> None:
     """Lint stories: files, folders (*.txt, *.md) or - for standard input."""
     from newslint.run import LintRequest, lint_command
+
+    if baseline_file and write_baseline:
+        raise click.UsageError("--baseline and --write-baseline cannot be used together")
     from newslint.storydate import parse_date_option
 
     try:
@@ -76,7 +105,11 @@ def lint(paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...]
         output_format=output_format, fail_on=fail_on, date=date, stdin_filename=stdin_filename, quiet=quiet,
         color=not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and output_format == "text",
         timeout=timeout if timeout > 0 else None, debug=debug, statistics=statistics, fix=fix, diff=diff,
+        extend_select=_split(extend_select), config=config_file, isolated=isolated, given=_given(ctx),
+        report_unused_suppressions=report_unused_suppressions, baseline=baseline_file, write_baseline=write_baseline,
     )
+    if show_settings:
+        _show_settings(request, request.paths[0])
     try:
         code = lint_command(request)
     except NewslintError as exc:
@@ -158,6 +191,67 @@ def test_rules(packs: tuple[str, ...], verbose: bool) -> None:
     total = len(pack.rules)
     click.echo(f"{total - failures} of {total} rules pass their examples" + (f"; {failures} fail" if failures else "") + ".")
     sys.exit(1 if failures else 0)
+
+
+def _show_settings(request: Any, path: str) -> None:
+    from newslint.settings import Plan, describe
+
+    try:
+        plan = Plan(request)
+        settings = plan.settings(path)
+        lines = describe(settings, plan.rules(settings), path)
+    except NewslintError as exc:
+        _fail(exc)
+    click.echo("\n".join(lines))
+    sys.exit(0)
+
+
+@main.command("config", context_settings=CONTEXT)
+@click.argument("path", default=".", type=click.Path())
+@pack_option
+@click.option("--select", multiple=True, metavar="IDS", help="Only these rules (ids or id prefixes, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these rules (ids or id prefixes, comma-separated).")
+@extend_select_option
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+              help="As for `lint`: shown with its origin.")
+@click.option("--date", "story_date", metavar="YYYY[-MM-DD]", help="As for `lint`: shown with its origin.")
+@config_option
+@isolated_option
+@click.pass_context
+def config_command(ctx: click.Context, path: str, packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+                   extend_select: tuple[str, ...], fail_on: str, story_date: str | None, config_file: str | None,
+                   isolated: bool) -> None:
+    """Show the settings in effect for PATH (a file or folder) and where each came from."""
+    from newslint.run import LintRequest
+    from newslint.storydate import parse_date_option
+
+    try:
+        date = parse_date_option(story_date) if story_date else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from None
+    request = LintRequest(paths=[path], packs=list(packs or DEFAULT_PACKS), select=_split(select), ignore=_split(ignore),
+                          extend_select=_split(extend_select), fail_on=fail_on, date=date, config=config_file,
+                          isolated=isolated, given=_given(ctx))
+    _show_settings(request, path)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--force", is_flag=True, help="Overwrite an existing .newslint.yaml.")
+def init(force: bool) -> None:
+    """Write a starter .newslint.yaml here and print the pre-commit entry to add."""
+    from pathlib import Path
+
+    from newslint.config import YAML_NAME
+    from newslint.starter import PRE_COMMIT_ENTRY, STARTER_CONFIG
+
+    target = Path(YAML_NAME)
+    if target.exists() and not force:
+        click.echo(f"newslint: error: {YAML_NAME} already exists here; use --force to overwrite it", err=True)
+        sys.exit(2)
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"Wrote {YAML_NAME}: edit it, then check it with `newslint config`.")
+    click.echo("\nTo lint stories before each commit, add this to .pre-commit-config.yaml:\n")
+    click.echo(PRE_COMMIT_ENTRY, nl=False)
 
 
 def run() -> Any:  # pragma: no cover - console script entry point

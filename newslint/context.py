@@ -10,15 +10,17 @@ from newslint.storydate import StoryDate, resolve
 
 
 class Context:
-    def __init__(self, doc: Document, date_option: StoryDate | None = None, timeout: float | None = 2.0):
+    def __init__(self, doc: Document, date_option: StoryDate | None = None, timeout: float | None = 2.0,
+                 date_source: str = "auto"):
         self.doc = doc
         self.date_option = date_option
+        self.date_source = date_source
         self.timeout = timeout
         self._words: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
 
     @cached_property
     def story_date(self) -> StoryDate:
-        return resolve(self.doc, self.date_option)
+        return resolve(self.doc, self.date_option, self.date_source)
 
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The words of text[start:end], computed once per span for all rules."""

@@ -12,6 +12,7 @@ import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newslint import suppress
 from newslint.context import Context
 from newslint.document import Document, UnreadableCopy
 from newslint.packs.loader import Rule
@@ -24,6 +25,7 @@ BUILTIN_RULES = {
     "NL003": "a rule's pattern took longer than the time limit on this file",
     "NL004": "a check failed on this file (a bug in newslint: please report it)",
     "NL005": "--fix could not write this file's fixes (read-only, changed during the run, or a write error)",
+    "NL006": "a suppression comment suppressed nothing (reported with --report-unused-suppressions)",
 }
 INPUT_ERRORS = frozenset({"NL001", "NL003", "NL004", "NL005"})
 MAX_QUOTED = 80
@@ -36,6 +38,8 @@ class RunOptions:
     date: StoryDate | None = None
     timeout: float | None = 2.0  # seconds a rule's regular expression may run on one file
     debug: bool = False  # let exceptions escape, with their traceback
+    report_unused_suppressions: bool = False  # NL006 for a suppression comment that hid nothing
+    date_source: str = "auto"  # without `date`: auto (front matter, dateline, ...) or front-matter only
 
 
 def select_rules(rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = (),
@@ -72,7 +76,7 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
     """All violations of `rules` in `doc`, sorted by position."""
     from newslint.checks import KINDS
 
-    ctx = Context(doc, options.date, options.timeout)
+    ctx = Context(doc, options.date, options.timeout, options.date_source)
     found: list[Violation] = []
     if doc.front_matter_error is not None:
         offset, problem = doc.front_matter_error
@@ -99,6 +103,9 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
             fields = {"match": matched.strip() if "\n" not in matched else matched.split("\n")[0], **f.fields}
             message = _message(rule.template(f.outcome), fields)
             found.append(make_violation(doc, rule.id, rule.severity, message, f.start, f.end, f.fix))
+    found, unused = suppress.apply(doc, found, INPUT_ERRORS, [rule.id for rule in rules])
+    if options.report_unused_suppressions:
+        found += [make_violation(doc, "NL006", Severity.WARNING, message, d.start, d.end) for d, message in unused]
     found.sort(key=lambda v: (v.line, v.column, v.rule_id, v.end_line, v.end_column, v.message))
     return found
 

@@ -23,14 +23,17 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint.document import Document, UnreadableCopy
 from newslint.engine import INPUT_ERRORS, RunOptions, lint_document, unreadable
-from newslint.files import STDIN, discover
+from newslint.files import DEFAULT_SUFFIXES, STDIN, discover
 from newslint.packs.loader import Rule
 from newslint.safewrite import Snapshot, WriteRefused, read_snapshot, remove_leftovers, replace_atomically
 from newslint.violation import Edit, Severity, Violation
+
+if TYPE_CHECKING:
+    from newslint.settings import Plan as SettingsPlan
 
 MAX_PASSES = 10
 NOT_WRITTEN = "NL005"
@@ -218,10 +221,12 @@ def _not_written(name: str, problem: str) -> Violation:
 
 
 def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_filename: str | None = None,
-                write: bool = True) -> FixRun:
+                write: bool = True, plan: SettingsPlan | None = None) -> FixRun:
     """Fix every story under `paths` (write=False: only work the fixes out, for `--diff`)."""
     run = FixRun()
-    targets = list(discover(paths))
+    targets = list(discover(paths, ("",) if plan is not None else DEFAULT_SUFFIXES))
+    if plan is not None:  # each file's configuration: which files, and which rules fix them
+        targets = [t for t in targets if t.path == STDIN or plan.accepts(t.path, t.path in paths)]
     if write:
         folders = {os.path.dirname(t.path) or "." for t in targets if t.path != STDIN and not t.problem}
         folders |= {p for p in paths if p != STDIN and os.path.isdir(p)}
@@ -245,6 +250,8 @@ def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_
         except UnreadableCopy as exc:
             run.violations.append(unreadable(name, str(exc)))
             continue
+        if plan is not None:
+            rules, options = plan.for_file(name if target.path == STDIN else target.path, name)
         result = _fix_one(name, snapshot, doc, rules, options, write and target.path != STDIN)
         run.files.append(result)
         if target.path == STDIN and write and result.fix.applied and not result.problem:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newslint.engine import INPUT_ERRORS, RunOptions, lint_bytes, select_rules, unreadable
-from newslint.files import STDIN, discover
+from newslint.files import DEFAULT_SUFFIXES, STDIN, discover
 from newslint.packs.loader import Rule
 from newslint.storydate import StoryDate
 from newslint.violation import Severity, Violation
+
+if TYPE_CHECKING:
+    from newslint.settings import Plan
 
 
 @dataclass
@@ -31,25 +35,41 @@ class LintRequest:
     statistics: bool = False
     fix: bool = False  # apply the fixes violations carry, then report what is left
     diff: bool = False  # print the fixes as a unified diff instead; write nothing
+    extend_select: list[str] = field(default_factory=list)
+    config: str | None = None  # --config FILE: this configuration for every file, no discovery
+    isolated: bool = False  # --isolated: no configuration at all
+    given: frozenset[str] | None = None  # options set on the command line (they beat configuration)
+    report_unused_suppressions: bool = False
+    baseline: str | None = None  # report only violations this baseline file does not record
+    write_baseline: str | None = None  # record the violations in this file instead of failing
 
 
 def lint_command(request: LintRequest) -> int:
     """Run the request, print the report, return the exit code (0, 1 or 2)."""
-    from newslint.packs import load_packs
+    from newslint import baseline
     from newslint.report import Report, write
+    from newslint.settings import Plan
 
-    pack = load_packs(request.packs)
-    rules = select_rules(pack.rules, request.select, request.ignore)
-    options = RunOptions(date=request.date, timeout=request.timeout, debug=request.debug)
+    plan = Plan(request)
+    for path in request.paths:  # a broken configuration or pack stops the run before any file
+        if path != STDIN:
+            plan.rules(plan.settings(path))
+    known = baseline.load(request.baseline) if request.baseline else None
     fixing = None
     if request.fix or request.diff:
         from newslint.fixes import fix_targets
 
-        fixing = fix_targets(request.paths, rules, options, request.stdin_filename, write=not request.diff)
+        fixing = fix_targets(request.paths, [], RunOptions(), request.stdin_filename, write=not request.diff, plan=plan)
         violations, checked = fixing.violations, fixing.checked
     else:
-        violations, checked = lint_targets(request.paths, rules, options, request.stdin_filename)
-    report = Report(violations, checked, color=request.color, quiet=request.quiet, rules=rules,
+        violations, checked = lint_targets(request.paths, [], RunOptions(), request.stdin_filename, plan)
+    if request.write_baseline:
+        count = baseline.write(request.write_baseline, violations, INPUT_ERRORS)
+        sys.stderr.write(f"newslint: wrote {count} violations to the baseline {request.write_baseline}\n")
+        return 2 if any(v.rule_id in INPUT_ERRORS for v in violations) else 0
+    if known is not None:
+        violations = baseline.new_only(violations, request.baseline, known)
+    report = Report(violations, checked, color=request.color, quiet=request.quiet, rules=plan.all_rules(),
                     statistics=request.statistics)
     if fixing is None:
         write(request.output_format, report, sys.stdout, sys.stderr)
@@ -60,8 +80,7 @@ def lint_command(request: LintRequest) -> int:
         return 2
     if fixing is not None and request.diff:
         return 1 if fixing.changed else 0
-    threshold = Severity.parse(request.fail_on)
-    return 1 if any(v.severity >= threshold for v in violations) else 0
+    return 1 if any(v.severity >= Severity.parse(plan.fail_on.get(v.path, request.fail_on)) for v in violations) else 0
 
 
 def read_target(path: str) -> bytes:
@@ -72,13 +91,20 @@ def read_target(path: str) -> bytes:
 
 
 def lint_targets(paths: list[str], rules: list[Rule], options: RunOptions,
-                 stdin_filename: str | None = None) -> tuple[list[Violation], int]:
-    """All violations in the files under `paths`, sorted by file and position; and the file count."""
+                 stdin_filename: str | None = None, plan: Plan | None = None) -> tuple[list[Violation], int]:
+    """All violations in the files under `paths`, sorted by file and position; and the file count.
+
+    With a `plan`, each file gets the rules and options of its own settings (configuration)."""
     violations: list[Violation] = []
     checked = 0
-    for target in discover(paths):
-        checked += 1
+    for target in discover(paths, ("",) if plan is not None else DEFAULT_SUFFIXES):
         name = (stdin_filename or STDIN) if target.path == STDIN else target.path
+        if plan is not None:
+            if target.path != STDIN and not plan.accepts(target.path, target.path in paths):
+                continue
+            if not target.problem:
+                rules, options = plan.for_file(name if target.path == STDIN else target.path, name)
+        checked += 1
         if target.problem:
             violations.append(unreadable(name, target.problem))
             continue

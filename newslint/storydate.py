@@ -1,7 +1,8 @@
 """When was the story written? Needed to check `Sabtu (21/3)` and the copyright year.
 
-Sources, strongest first: the `--date` option, the front matter's `date:`, a date in the
-dateline, the year on the copyright line, the latest full date written in the story.
+Sources, strongest first: the `--date` option (or a configuration's fixed `date`), the front
+matter's `date:`, a date in the dateline, the year on the copyright line, the latest full date
+written in the story. A configuration's `date: front-matter` stops after the front matter.
 Only the first three are "strong": a copyright year is checked against them, never against a
 date in the body (which may be a date in another year by design: `Senin (31/8/2020)`).
 """
@@ -59,12 +60,15 @@ def _match_date(m: regex.Match) -> datetime.date | None:
     return make_date(int(m["y3"]), int(m["m3"]), int(m["d3"]))
 
 
-def resolve(doc: Document, option: StoryDate | None) -> StoryDate:
+def resolve(doc: Document, option: StoryDate | None, source: str = "auto") -> StoryDate:
+    """The story's date; `source="front-matter"` (a configuration's `date`) trusts only the front matter."""
     if option is not None:
         return option
     front = doc.publication_date()
     if front is not None:
         return StoryDate(front.year, front, "front matter")
+    if source == "front-matter":
+        return StoryDate()
     anatomy = doc.anatomy
     if anatomy.dateline is not None and anatomy.dateline.date:
         m = _FULL_DATE.search(anatomy.dateline.date)

@@ -152,7 +152,7 @@ def test_sarif_is_valid_2_1_0_with_rules_results_regions_and_fixes(tmp_path):
     driver = run["tool"]["driver"]
     assert driver["name"] == "newslint" and driver["version"] == "0.1.0"
     ids = [rule["id"] for rule in driver["rules"]]
-    assert ids == [rule.id for rule in active_rules()] + ["NL001", "NL002", "NL003", "NL004", "NL005"]
+    assert ids == [rule.id for rule in active_rules()] + ["NL001", "NL002", "NL003", "NL004", "NL005", "NL006"]
     an401 = driver["rules"][ids.index("AN401")]
     assert an401 == {
         "id": "AN401", "name": "names",
