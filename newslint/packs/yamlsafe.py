@@ -100,7 +100,12 @@ class _Builder:
                         f"duplicate key (first on line {result.key_lines[key]})", self.path, key_node.start_mark.line + 1, key
                     )
                 result.key_lines[key] = key_node.start_mark.line + 1
-                result[key] = self.build(value_node)
+                try:
+                    result[key] = self.build(value_node)
+                except PackError as exc:
+                    if exc.key is None and isinstance(value_node, yaml.ScalarNode):
+                        exc.key = key  # `date: 2020-02-30`: name the key whose value is wrong
+                    raise
             return result
         if isinstance(node, yaml.SequenceNode):
             seq = YList(line)
@@ -110,5 +115,5 @@ class _Builder:
             return seq
         try:
             return self.scalars.construct_object(node)
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, ValueError) as exc:  # ValueError: a timestamp such as 2020-02-30
             raise PackError(f"invalid value: {exc}", self.path, line) from None
