@@ -36,7 +36,9 @@ def _check_date(value: Any) -> str | None:
     try:
         date_text(value)
     except ValueError as exc:
-        return f"expected auto, front-matter or a date YYYY-MM-DD / YYYY: {exc}"
+        if "not a real date" in str(exc):
+            return str(exc)
+        return f"must be auto, front-matter or a date (YYYY-MM-DD or YYYY); got {value!r}"
     return None
 
 

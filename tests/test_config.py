@@ -144,7 +144,7 @@ def test_unknown_key_in_a_pyproject_per_path_table(tmp_path):
     ("ignore: AN101\n", 1, "ignore", "expected a list, got text 'AN101'"),
     ("severity:\n  AN101: fatal\n", 2, "severity", "severity of AN101 must be one of error, warning, info; got 'fatal'"),
     ("date: 2020-02-30\n", 1, "date", "invalid value: day is out of range for month"),
-    ("date: Sabtu\n", 1, "date", "expected auto, front-matter or a date"),
+    ("date: Sabtu\n", 1, "date", "must be auto, front-matter or a date (YYYY-MM-DD or YYYY); got 'Sabtu'"),
     ("packs: [desk.yaml]\n", 1, "packs", "pack file not found"),
     ("fail-on: never\n", 1, "fail-on", "must be one of error, warning, info; got 'never'"),
 ])
