@@ -218,9 +218,15 @@ class Finder:
 
     def __init__(self) -> None:
         self._nearest: dict[Path, ConfigFile | None] = {}
+        self._asked: dict[Path, ConfigFile | None] = {}  # folders as given, before resolving links
 
     def nearest(self, folder: Path) -> ConfigFile | None:
-        folder = folder.resolve()
+        if folder in self._asked:
+            return self._asked[folder]
+        self._asked[folder] = self._nearest_resolved(folder.resolve())
+        return self._asked[folder]
+
+    def _nearest_resolved(self, folder: Path) -> ConfigFile | None:
         visited: list[Path] = []
         found: ConfigFile | None = None
         current = folder

@@ -199,20 +199,25 @@ class Plan:
         self._rules: dict[tuple[Any, ...], list[Rule]] = {}
         self._options: dict[str, RunOptions] = {}
         self.fail_on: dict[str, str] = {}  # reported file name -> its fail-on threshold
+        self._last: tuple[str, Settings] | None = None
 
-    def config_for(self, path: Path) -> ConfigFile | None:
+    def config_for(self, folder: Path) -> ConfigFile | None:
         if self.request.isolated:
             return None
         if self.explicit is not None:
             return self.explicit
-        return self.finder.nearest(path if path.is_dir() else path.parent)
+        return self.finder.nearest(folder)
 
     def settings(self, path: str) -> Settings:
         """Settings for a file (or, for a folder, for the files directly inside it)."""
+        if self._last is not None and self._last[0] == path:
+            return self._last[1]  # `accepts` then `for_file` ask about the same file
         target = Path(path).absolute()
-        config = self.config_for(target)
-        lookup = target / "_" if target.is_dir() else target
-        return resolve(lookup, config, self.cmd, self.default_packs, self.default_fail_on)
+        if target.is_dir():
+            target = target / "_"
+        settings = resolve(target, self.config_for(target.parent), self.cmd, self.default_packs, self.default_fail_on)
+        self._last = (path, settings)
+        return settings
 
     def accepts(self, path: str, explicit: bool) -> bool:
         """Is this file linted? Folders' files must match `include`; nothing may match `exclude`."""
