@@ -15,13 +15,15 @@ from newslint.engine import BUILTIN_RULES
 from newslint.report import Report
 from newslint.violation import Severity
 
-# Built-in problems are errors; their names say what went wrong, for tools that show a rule name.
+# Built-in problems are errors (an unused suppression is a warning); their names say what went wrong, for tools that show a rule name.
 BUILTIN_NAMES = {
     "NL001": "unreadable-file",
     "NL002": "invalid-front-matter",
     "NL003": "pattern-timeout",
     "NL004": "check-failed",
+    "NL006": "unused-suppression",
 }
+BUILTIN_SEVERITY = {"NL006": Severity.WARNING}  # the others are errors
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,8 @@ def rule_table(report: Report) -> list[RuleInfo]:
                                   _absolute_url(rule.link))
     for rule_id, text in BUILTIN_RULES.items():
         sentence = text[:1].upper() + text[1:] + "."
-        table.setdefault(rule_id, RuleInfo(rule_id, BUILTIN_NAMES.get(rule_id, rule_id), Severity.ERROR,
+        table.setdefault(rule_id, RuleInfo(rule_id, BUILTIN_NAMES.get(rule_id, rule_id),
+                                           BUILTIN_SEVERITY.get(rule_id, Severity.ERROR),
                                            sentence, sentence + " Built into newslint."))
     for v in report.violations:
         if v.rule_id not in table:
