@@ -290,3 +290,26 @@ def test_each_distinct_pack_set_is_compiled_once(tmp_path, monkeypatch):
     assert len(plan._rules) == 3  # antara, antara without AN101, wire-en
     assert sum(v.rule_id == "EN101" for v in violations) == 6
     assert sum(v.rule_id == "AN101" for v in violations) == 3
+
+
+def test_front_matter_date_source_and_standard_input(tmp_path):
+    root = repo(tmp_path)
+    write(root / ".newslint.yaml", "date: front-matter\n")
+    body = ("Moskow (ANTARA) - Presiden Vladimir Putin berbicara dengan Perdana Menteri Italia Giuseppe Conte "
+            "pada Sabtu (22/3).\n\nPewarta: Yashinta Difa Pramudyani\nEditor: Atman Ahdiat\nCopyright © ANTARA 2020\n")
+    undated = write(root / "web" / "putin.md", body)
+    dated = write(root / "web" / "putin-2021.md", "---\ndate: 2021-03-20\n---\n" + body)
+    result = run_cli("lint", "--no-color", "-q", str(root / "web"))
+    assert lines(result) == [  # the undated story has no date: the copyright year is not used
+        f"{dated}:4:103: error AN201 \"Sabtu (22/3)\": 22 Maret 2021 jatuh pada hari Senin, bukan Sabtu",
+        f"{dated}:8:20: error AN106 Tahun hak cipta 2020 tidak sama dengan tahun berita 2021",
+    ]
+    isolated = run_cli("lint", "--no-color", "-q", "--isolated", str(undated))
+    assert lines(isolated) == [f"{undated}:1:103: error AN201 \"Sabtu (22/3)\": 22 Maret 2020 jatuh pada hari Minggu, bukan Sabtu"]
+    # standard input: the configuration is found from --stdin-filename's folder, or the current one
+    named = run_cli("lint", "-q", "--stdin-filename", "web/baru.md", "-", input=body.encode(), cwd=root)
+    assert named.returncode == 0 and named.stdout == b""
+    here = run_cli("lint", "-q", "-", input=body.encode(), cwd=root / "web")
+    assert here.returncode == 0 and here.stdout == b""
+    outside = run_cli("lint", "-q", "--stdin-filename", "baru.md", "-", input=body.encode(), cwd=tmp_path)
+    assert outside.returncode == 1
