@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newslint.engine import INPUT_ERRORS, RunOptions, lint_bytes, select_rules, unreadable
+from newslint.engine import INPUT_ERRORS, RunOptions, lint_bytes, unreadable
 from newslint.files import DEFAULT_SUFFIXES, STDIN, discover
 from newslint.packs.loader import Rule
 from newslint.storydate import StoryDate
