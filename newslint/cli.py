@@ -25,13 +25,22 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _configured_packs() -> list[str]:
+    """Without --pack, `rules` and `explain` use the packs the current folder's configuration names."""
+    from newslint.run import LintRequest
+    from newslint.settings import Plan
+
+    return list(Plan(LintRequest(paths=["."])).settings(".").packs)
+
+
 def _fail(error: NewslintError) -> None:
     click.echo(f"newslint: error: {error}", err=True)
     sys.exit(2)
 
 
 pack_option = click.option("--pack", "packs", multiple=True, metavar="NAME|PATH",
-                           help="Rule pack: a shipped pack's name or a YAML file (repeatable; default: antara).")
+                           help="Rule pack: a shipped pack's name or a YAML file (repeatable; default: the "
+                                "configuration's packs, else antara).")
 extend_select_option = click.option("--extend-select", multiple=True, metavar="IDS",
                                     help="These rules too, on top of the selection (ids or prefixes, comma-separated).")
 config_option = click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -124,7 +133,7 @@ def rules(packs: tuple[str, ...]) -> None:
     from newslint.packs import load_packs
 
     try:
-        pack = load_packs(list(packs or DEFAULT_PACKS))
+        pack = load_packs(list(packs) or _configured_packs())
     except NewslintError as exc:
         _fail(exc)
     width = max((len(r.id) for r in pack.rules), default=4)
@@ -146,7 +155,7 @@ def explain(rule_id: str, packs: tuple[str, ...]) -> None:
         click.echo(f"{rule_id}: {BUILTIN_RULES[rule_id]} (built into newslint)")
         return
     try:
-        pack = load_packs(list(packs or DEFAULT_PACKS))
+        pack = load_packs(list(packs) or _configured_packs())
     except NewslintError as exc:
         _fail(exc)
     rule = pack.rule(rule_id)

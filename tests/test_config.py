@@ -313,3 +313,16 @@ def test_front_matter_date_source_and_standard_input(tmp_path):
     assert here.returncode == 0 and here.stdout == b""
     outside = run_cli("lint", "-q", "--stdin-filename", "baru.md", "-", input=body.encode(), cwd=tmp_path)
     assert outside.returncode == 1
+
+
+def test_rules_and_explain_use_the_configured_packs(tmp_path):
+    root = repo(tmp_path)
+    write(root / "rules" / "wire-en.yaml", EN_PACK)
+    write(root / ".newslint.yaml", "packs: [rules/wire-en.yaml]\n")
+    listing = run_cli("rules", cwd=root)
+    assert listing.returncode == 0 and lines(listing) == ['EN101  warning  forbidden     Write "said", not "{match}"']
+    assert run_cli("explain", "EN101", cwd=root).stdout.decode().startswith("EN101 (forbidden, warning) from ")
+    assert "AN201" in run_cli("rules", "--pack", "antara", cwd=root).stdout.decode()
+    write(root / ".newslint.yaml", "packs: [rules/nope.yaml]\n")
+    broken = run_cli("rules", cwd=root)
+    assert broken.returncode == 2 and broken.stderr.decode().startswith(f"newslint: error: {root / '.newslint.yaml'}:1: 'packs': ")
