@@ -28,12 +28,21 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _relative(path: str, folder: Path) -> str:
+    if path == "-":
+        return path
+    try:
+        return Path(os.path.relpath(Path(path).absolute(), folder)).as_posix()
+    except ValueError:  # another drive (Windows): keep the absolute path
+        return Path(path).absolute().as_posix()
+
+
 def fingerprints(violations: list[Violation], folder: Path) -> list[Fingerprint]:
     """One fingerprint per violation, in the order given (which must be the report's order)."""
     seen: Counter[tuple[str, str, str, str]] = Counter()
     result = []
     for v in violations:
-        file = Path(os.path.relpath(Path(v.path).absolute(), folder)).as_posix() if v.path != "-" else "-"
+        file = _relative(v.path, folder)
         text = _normalise(v.matched)
         context = _normalise(v.context) if text else ""
         key = (v.rule_id, file, text, context)

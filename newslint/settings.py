@@ -95,7 +95,10 @@ class CommandLine:
 
 
 def relative_to(path: Path, folder: Path) -> str:
-    return Path(os.path.relpath(path, folder)).as_posix()
+    try:
+        return Path(os.path.relpath(path, folder)).as_posix()
+    except ValueError:  # another drive (Windows): outside the folder, so no glob matches it
+        return "../" + path.name
 
 
 def resolve(path: Path, config: ConfigFile | None, cmd: CommandLine, default_packs: tuple[str, ...],
