@@ -326,3 +326,18 @@ def test_rules_and_explain_use_the_configured_packs(tmp_path):
     write(root / ".newslint.yaml", "packs: [rules/nope.yaml]\n")
     broken = run_cli("rules", cwd=root)
     assert broken.returncode == 2 and broken.stderr.decode().startswith(f"newslint: error: {root / '.newslint.yaml'}:1: 'packs': ")
+
+
+def test_fix_follows_each_files_configuration_and_suppressions(tmp_path):
+    root = repo(tmp_path)
+    write(root / "lama" / ".newslint.yaml", "ignore: [AN503]\n")
+    kept = write(root / "lama" / "rusia.txt", STORY)
+    fixed = write(root / "baru" / "rusia.txt", STORY)
+    paragraphs = STORY.splitlines(keepends=True)
+    marked = write(root / "baru" / "rusia.md", "\n".join(paragraphs[:4]) + "\n<!-- newslint-disable-next-line AN503 -->\n"
+                   + paragraphs[4])  # the paragraph with "---"
+    result = run_cli("lint", "--fix", "--select", "AN503", str(root))
+    assert result.returncode == 0, result.stdout
+    assert kept.read_text(encoding="utf-8") == STORY  # AN503 is ignored there: its fix is not applied
+    assert fixed.read_text(encoding="utf-8") == STORY.replace("---", "—")
+    assert "---" in marked.read_text(encoding="utf-8")  # suppressed: not fixed

@@ -81,12 +81,12 @@ def test_unused_suppressions_are_reported_on_request(tmp_path):
         6: "<!-- newslint-disable-next-line AN401,AN503 -->",
         12: "<!-- newslint-disable-next-line AN4O1 -->",
     })
-    assert not any(rule == "NL005" for _, _, rule in positions(path))
+    assert not any(rule == "NL006" for _, _, rule in positions(path))
     result = run_cli("lint", "--isolated", "--no-color", "-q", "--report-unused-suppressions", str(path))
     out = result.stdout.decode().splitlines()
-    assert [line for line in out if " NL005 " in line] == [
-        f"{path}:6:1: warning NL005 unused suppression: AN503 suppressed nothing in `newslint-disable-next-line AN401,AN503`",
-        f"{path}:13:1: warning NL005 unused suppression: AN4O1 suppressed nothing in `newslint-disable-next-line AN4O1` "
+    assert [line for line in out if " NL006 " in line] == [
+        f"{path}:6:1: warning NL006 unused suppression: AN503 suppressed nothing in `newslint-disable-next-line AN401,AN503`",
+        f"{path}:13:1: warning NL006 unused suppression: AN4O1 suppressed nothing in `newslint-disable-next-line AN4O1` "
         "(no active rule matches AN4O1)",
     ]
     assert not any(":7:111:" in line or ":7:167:" in line for line in out)  # AN401 was suppressed
