@@ -50,7 +50,7 @@ fail-on: warning
 
 PRE_COMMIT_ENTRY = f"""\
 repos:
-  - repo: https://REPLACE-ME/newslint  # placeholder: the URL of the newslint repository you install from
+  - repo: https://github.com/YOUR-ORG/newslint  # placeholder: the URL of the newslint repository you use
     rev: v{__version__}  # the newslint release (git tag) to use
     hooks:
       - id: newslint

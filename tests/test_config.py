@@ -252,7 +252,7 @@ def test_init_writes_a_starter_and_refuses_to_overwrite(tmp_path):
     result = run_cli("init", cwd=root)
     assert result.returncode == 0
     out = result.stdout.decode()
-    assert "  - repo: https://REPLACE-ME/newslint  # placeholder" in out
+    assert "  - repo: https://github.com/YOUR-ORG/newslint  # placeholder" in out
     assert "      - id: newslint\n" in out and "id: newslint-fix" in out
     starter = (root / ".newslint.yaml").read_text(encoding="utf-8")
     assert starter.startswith("# newslint configuration")
