@@ -1,10 +1,16 @@
 """When was the story written? Needed to check `Sabtu (21/3)` and the copyright year.
 
 Sources, strongest first: the `--date` option (or a configuration's fixed `date`), the front
-matter's `date:`, a date in the dateline, the year on the copyright line, the latest full date
-written in the story. A configuration's `date: front-matter` stops after the front matter.
-Only the first three are "strong": a copyright year is checked against them, never against a
-date in the body (which may be a date in another year by design: `Senin (31/8/2020)`).
+matter's `date:`, a date in the dateline, the reporting date of an attribution (`kata X di Kupang, Minggu, 10 September 2023`:
+a full date with its weekday after `di <Place>,`, the ANTARA way of dating what was said), the
+year on the copyright line, the latest full date written in the story.
+A configuration's `date: front-matter` stops after the front matter.
+The first four are "strong": a copyright year is checked against them, never against any other
+date in the body (which may be in another year by design: `Senin (31/8/2020)`).
+
+A copyright year alone gives no day, yet a bare `Minggu (29/12)` in a story of 3 January needs
+one to be read as last December. Like an editor, we then take the lead's first `Weekday (d/m)`
+that agrees with its weekday in that year as the story's day (source `lead`, not strong).
 """
 
 from __future__ import annotations
@@ -24,6 +30,13 @@ _FULL_DATE = regex.compile(
     rf"|\b(?P<mn2>{_MONTH_ALT})(?!\w)[ \t]+(?P<d2>\d{{1,2}}),?[ \t]+(?P<y2>\d{{4}})\b"
     r"|\((?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})\)"
 )
+_WEEKDAYS = {**INDONESIAN.weekdays, **ENGLISH.weekdays}
+_WEEKDAY_ALT = "|".join(sorted((regex.escape(w) for w in _WEEKDAYS), key=len, reverse=True))
+_REPORTING = regex.compile(
+    rf"(?<![\p{{L}}])di[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}' -]{{1,40}}?,[ \t]+(?P<wd>{_WEEKDAY_ALT}),?[ \t]+"
+    rf"(?P<d>\d{{1,2}})[ \t]+(?P<mn>{_MONTH_ALT})(?!\w)[ \t]+(?P<y>\d{{4}})\b"
+)
+_LEAD_DAY = regex.compile(rf"(?<![\p{{L}}])(?P<wd>{_WEEKDAY_ALT})[ \t]*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)")
 _COPYRIGHT_YEAR = regex.compile(r"\b((?:19|20)\d\d)\b")
 _ISO = regex.compile(r"^\s*(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$")
 
@@ -36,7 +49,7 @@ class StoryDate:
 
     @property
     def strong(self) -> bool:
-        return self.source in ("option", "front matter", "dateline")
+        return self.source in ("option", "front matter", "dateline", "reporting")
 
 
 def parse_date_option(value: str) -> StoryDate:
@@ -75,12 +88,24 @@ def resolve(doc: Document, option: StoryDate | None, source: str = "auto") -> St
         when = _match_date(m) if m else None
         if when is not None:
             return StoryDate(when.year, when, "dateline")
+    body = anatomy.spans("body")
+    for start, end in body:
+        for m in _REPORTING.finditer(doc.text, start, end):
+            when = make_date(int(m["y"]), _MONTHS[m["mn"]], int(m["d"]))
+            if when is not None and when.weekday() == _WEEKDAYS[m["wd"]]:
+                return StoryDate(when.year, when, "reporting")
     for block in reversed(anatomy.trailer("copyright")):
         m = _COPYRIGHT_YEAR.search(doc.text, block.start, block.end)
         if m:
-            return StoryDate(int(m[1]), None, "copyright")
+            year = int(m[1])
+            lead = next((b for b in anatomy.blocks if b.kind == "lead"), None)
+            for d in _LEAD_DAY.finditer(doc.text, lead.start, lead.end) if lead else ():
+                when = make_date(year, int(d["m"]), int(d["d"]))
+                if when is not None and when.weekday() == _WEEKDAYS[d["wd"]]:
+                    return StoryDate(year, when, "lead")
+            return StoryDate(year, None, "copyright")
     latest = None
-    for start, end in anatomy.spans("body"):
+    for start, end in body:
         for m in _FULL_DATE.finditer(doc.text, start, end):
             when = _match_date(m)
             if when is not None and (latest is None or when > latest):
