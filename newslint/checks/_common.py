@@ -38,3 +38,17 @@ def exactly_one(options: dict[str, Any], keys: tuple[str, ...], path: Path, raw:
     if len(given) != 1:
         raise PackError(f"give exactly one of {', '.join(repr(k) for k in keys)}", str(path), raw.line)
     return given[0]
+
+
+def compile_condition(options: dict[str, Any], path: Path, raw: YMap) -> regex.Pattern | None:
+    """`if_present`: the rule applies only to stories where this pattern matches (for instance the
+    agency in the dateline, so one pack can hold Reuters' and AP's trailer rules)."""
+    pattern = options.get("if_present")
+    return compile_pattern(pattern, False, path, raw, "if_present") if pattern else None
+
+
+def condition_holds(condition: regex.Pattern | None, doc: Any, timeout: float | None) -> bool:
+    return condition is None or condition.search(doc.text, doc.body_start, timeout=timeout) is not None
+
+
+IF_PRESENT_HELP = "regular expression: the rule applies only to stories where it matches (e.g. `\\(AP\\)`)"

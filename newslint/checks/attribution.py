@@ -103,8 +103,16 @@ def _quotes(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
 
 
 def _is_direct(text: str, q: Any, min_words: int) -> bool:
+    """A short quote is direct only if it ends in punctuation and does not sit inside a running
+    sentence: `called the ruling "disappointing."` quotes a word (American commas and full stops
+    go inside the marks), while `X said, "No."` is a direct quote."""
     inner = text[q.start + 1:q.end - 1 if q.closed else q.end].strip()
-    return len(inner.split()) >= min_words or inner.endswith(_QUOTE_END_PUNCT) or len(q.segments) > 1
+    if len(inner.split()) >= min_words or len(q.segments) > 1:
+        return True
+    if not inner.endswith(_QUOTE_END_PUNCT):
+        return False
+    before = text[max(0, q.start - 40):q.start].rstrip()
+    return not before or not (before[-1].isalnum())
 
 
 def _mask(text: str, start: int, end: int, quotes: list[Any]) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from newslint.checks._common import IF_PRESENT_HELP, compile_condition, condition_holds
 from newslint.errors import PackError
 from newslint.packs.schema import Key
 from newslint.violation import Edit, Finding
@@ -33,6 +34,7 @@ OPTIONS = {
     "forms": Key((list,), "accepted forms with {holder} and {year}; the first is the house form",
                  default=["Copyright © {holder} {year}"], items=str),
     "must_be_last": Key((bool,), "the copyright line must be the story's last line", default=True),
+    "if_present": Key((str,), IF_PRESENT_HELP),
 }
 MESSAGES = {
     "default": "write the copyright line as '{expected}', not '{match}'",
@@ -45,7 +47,7 @@ _GLUED = regex.compile(r"(?i)\bcopyright\b|©|\bhak cipta\b")
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
 
-def compile(options: dict[str, Any], path: Path, raw: Any) -> list[regex.Pattern]:
+def compile(options: dict[str, Any], path: Path, raw: Any) -> tuple[list[regex.Pattern], regex.Pattern | None]:
     patterns = []
     for form in options["forms"]:
         if "{year}" not in form:
@@ -56,10 +58,13 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> list[regex.Pattern
             else r"[ \t]+".join(regex.escape(w) for w in p.split(" ")) for p in parts
         )
         patterns.append(regex.compile(rf"[ \t]*{body}[ \t]*"))
-    return patterns
+    return patterns, compile_condition(options, path, raw)
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
+    forms, condition = rule.compiled
+    if not condition_holds(condition, doc, ctx.timeout):
+        return
     text = doc.text
     anatomy = doc.anatomy
     lines = anatomy.trailer("copyright")
@@ -72,7 +77,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     line = lines[-1]
     start, end = _strip(text, line.start, line.end)
     house = rule.options["forms"][0].replace("{holder}", rule.options["holder"])
-    written = next((p.fullmatch(text, line.start, line.end) for p in rule.compiled
+    written = next((p.fullmatch(text, line.start, line.end) for p in forms
                     if p.fullmatch(text, line.start, line.end)), None)
     story = ctx.story_date
     if written is None:

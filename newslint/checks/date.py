@@ -97,11 +97,13 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
             if not 1 <= month <= 12 or not 1 <= day <= 31 or (year is None and make_date(2000, month, day) is None):
                 yield Finding(m.start(), m.end(), "invalid")
                 continue
-            if year is None or not weekday:
+            if year is None:
                 continue
             when = make_date(year, month, day)
-            if when is None:
+            if when is None:  # `Feb. 30`, `29 Februari 2023`: impossible with or without a weekday
                 yield Finding(m.start(), m.end(), "invalid")
+                continue
+            if not weekday:
                 continue
             if when.weekday() != cal.weekdays[weekday]:
                 right = cal.weekday_names[when.weekday()]

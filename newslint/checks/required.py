@@ -14,6 +14,9 @@ a name is `value` (default: anything with a letter, so `A/B` and `A dan B` pass)
 
 Flags a story without a `Pewarta:` line, and `Pewarta:` with nothing after it;
 passes `Pewarta : Yashinta Difa Pramudyani` and `Pewarta: A/B`.
+
+`if_present` (a regular expression) limits the rule to stories where it matches anywhere: the
+Reuters trailer `(Reporting by ...; Editing by ...)` is required only in `(Reuters)` copy.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Any
 
 import regex
 
-from newslint.checks._common import compile_pattern, exactly_one, matches_in
+from newslint.checks._common import IF_PRESENT_HELP, compile_condition, compile_pattern, condition_holds, exactly_one, matches_in
 from newslint.packs.schema import Key
 from newslint.violation import Finding
 
@@ -36,6 +39,7 @@ OPTIONS = {
     "label": Key((str,), "label of a line that must be present, e.g. `Pewarta`"),
     "value": Key((str,), "what must follow the label's colon", default=r"\p{L}"),
     "ignorecase": Key((bool,), "match without regard to case (labels always do)", default=False),
+    "if_present": Key((str,), IF_PRESENT_HELP),
 }
 MESSAGES = {"default": "required text is missing", "empty": "'{label}' has no value after it"}
 FIELDS = ("label",)
@@ -47,13 +51,17 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> dict[str, Any]:
         words = r"[ \t]+".join(regex.escape(w) for w in options["label"].split())
         label = regex.compile(rf"(?:^|(?<=[\p{{Ll}}\p{{N}}.]))[ \t]*(?P<label>{words})[ \t]*:[ \t]*(?P<value>[^\r\n]*)",
                               regex.I | regex.M | regex.W)
-        return {"label": label, "value": compile_pattern(options["value"], False, path, raw, "value")}
-    return {"pattern": compile_pattern(options["pattern"], options["ignorecase"], path, raw, "pattern")}
+        return {"label": label, "value": compile_pattern(options["value"], False, path, raw, "value"),
+                "if": compile_condition(options, path, raw)}
+    return {"pattern": compile_pattern(options["pattern"], options["ignorecase"], path, raw, "pattern"),
+            "if": compile_condition(options, path, raw)}
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
-    spans = doc.anatomy.spans(rule.scope)
     compiled = rule.compiled
+    if not condition_holds(compiled["if"], doc, ctx.timeout):
+        return
+    spans = doc.anatomy.spans(rule.scope)
     pattern = compiled.get("pattern") or compiled["label"]
     found = False
     for m in matches_in(pattern, doc.text, spans, ctx.timeout):
