@@ -12,6 +12,19 @@ through a word-level index: the cost per word does not grow with the dictionary.
         short: [Conte]
 
 Flags `Guiseppe Conte` (fix: `Giuseppe Conte`); passes `Giuseppe Conte` and `Conte`.
+
+`near_miss: true` also flags names that are one typing slip from a dictionary name but not
+listed (`Giusseppe Conte`, `Retno Marsudy`: outcome `near_miss`). Guards, so that ordinary words
+and other real people are left alone (see docs/names.md):
+  - only words inside a run of capitalised words are read, and only when the rest of the
+    dictionary name stands next to them exactly (`Conte` after `Giusseppe`): a lone `Puttin`,
+    or `Mohamad Nasir` next to the dictionary's `Mahathir Mohamad`, is not a claim about them;
+  - only entries of `near_miss_kinds` (people by default) with two words or more;
+  - a word that is itself part of any dictionary name or short form, or in `known_words`
+    (real names such as `Mohamad`, `Muhammad`), is never a misspelling;
+  - words shorter than `near_miss_min_length` are skipped (`Jong`/`Jung` are both real).
+The search uses a symmetric-delete index (`newslint.nearmiss`): no word is compared with the
+whole dictionary.
 """
 
 from __future__ import annotations
@@ -23,7 +36,8 @@ from typing import Any
 
 from newslint.checks.substitution import already_right
 from newslint.errors import PackError
-from newslint.lexicon import PhraseIndex
+from newslint.lexicon import PhraseIndex, tokens_of
+from newslint.nearmiss import DeleteIndex, base_form, capitalised_runs
 from newslint.packs.schema import Key, one_or_many
 from newslint.packs.yamlsafe import YList, YMap
 from newslint.violation import Edit, Finding
@@ -35,8 +49,13 @@ OPTIONS = {
     "names": Key((list,), "entries: canonical, wrong, short, kind", items=dict, default=[]),
     "dictionary": Key((str, list), "names files (YAML with `names:`), relative to the pack", items=str),
     "ignorecase": Key((bool,), "match without regard to case", default=False),
+    "near_miss": Key((bool,), "also flag names one typing slip from a dictionary name", default=False),
+    "near_miss_kinds": Key((list,), "entry kinds the near-miss search reads", items=str, default=["person"]),
+    "near_miss_min_length": Key((int,), "shorter words are never taken for a misspelling", default=5),
+    "known_words": Key((list,), "real names that are never a misspelling of another", items=str, default=[]),
 }
-MESSAGES = {"default": "'{match}' is spelled '{expected}'"}
+MESSAGES = {"default": "'{match}' is spelled '{expected}'",
+            "near_miss": "'{match}' looks like a misspelling of '{expected}'"}
 FIELDS = ("expected", "kind")
 ENTRY_KEYS = {"canonical", "wrong", "short", "kind", "note"}
 
@@ -53,6 +72,17 @@ class NameIndex:
     wrong: PhraseIndex[Entry]
     canonical: dict[str, Entry]
     wrong_forms: list[str]
+    near: NearMiss | None = None
+
+
+@dataclass
+class NearMiss:
+    """What the near-miss search needs, built once per pack."""
+
+    tokens: DeleteIndex                                   # name words of the entries read
+    places: dict[str, list[tuple[tuple[str, ...], int, Entry]]]  # word -> (entry words, position, entry)
+    known: set[str]                                       # words that are never a misspelling
+    min_length: int
 
 
 def compile(options: dict[str, Any], path: Path, raw: Any) -> NameIndex:
@@ -77,7 +107,26 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> NameIndex:
     for wrong, (where, line) in wrong_at.items():
         if wrong in index.canonical:
             raise PackError(f"'{wrong}' is listed as a wrong form but is also a canonical spelling", where, line, "wrong")
+    if options["near_miss"]:
+        index.near = _near_miss_index(index, options)
     return index
+
+
+def _near_miss_index(index: NameIndex, options: dict[str, Any]) -> NearMiss:
+    kinds = set(options["near_miss_kinds"])
+    known = set(options["known_words"])
+    places: dict[str, list[tuple[tuple[str, ...], int, Entry]]] = {}
+    for canonical, entry in index.canonical.items():
+        words = tokens_of(canonical)
+        known.update(words)
+        for form in entry.short:
+            known.update(tokens_of(form))
+        if entry.kind in kinds and len(words) >= 2:
+            for position, word in enumerate(words):
+                places.setdefault(word, []).append((words, position, entry))
+    min_length = options["near_miss_min_length"]
+    tokens = DeleteIndex(w for w in places if len(w) >= min_length - 1)
+    return NearMiss(tokens, places, known, min_length)
 
 
 def _add(index: NameIndex, item: Any, where: str, line: int, wrong_at: dict[str, tuple[str, int]]) -> None:
@@ -111,10 +160,42 @@ def _add(index: NameIndex, item: Any, where: str, line: int, wrong_at: dict[str,
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     text = doc.text
     ignorecase = rule.options["ignorecase"]
+    near = rule.compiled.near
     for start, end in doc.anatomy.spans(rule.scope):
-        for hit in rule.compiled.wrong.find(text, ctx.words(start, end)):
+        words = ctx.words(start, end)
+        flagged: list[tuple[int, int]] = []
+        for hit in rule.compiled.wrong.find(text, words):
             right = hit.value.canonical
             if already_right(text, hit.start, hit.end, right, ignorecase):
                 continue
+            flagged.append((hit.start, hit.end))
             yield Finding(hit.start, hit.end, fields={"expected": right, "kind": hit.value.kind},
                           fix=(Edit(hit.start, hit.end, right),))
+        if near is not None:
+            yield from _near_misses(text, words, near, flagged)
+
+
+def _near_misses(text: str, words: list[tuple[int, int, str]], near: NearMiss,
+                 flagged: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Dictionary names with one word a typing slip away, the rest of the name in place."""
+    for run in capitalised_runs(text, words):
+        if len(run) < 2:
+            continue
+        names = [base_form(w[2]) for w in run]
+        for j, word in enumerate(names):
+            if len(word) < near.min_length or word in near.known:
+                continue
+            for right_word in sorted(near.tokens.near(word)):
+                for entry_words, position, entry in near.places[right_word]:
+                    first = j - position
+                    if first < 0 or first + len(entry_words) > len(run):
+                        continue
+                    if any(names[first + k] != w for k, w in enumerate(entry_words) if k != position):
+                        continue
+                    last = first + len(entry_words) - 1
+                    start, end = run[first][0], run[last][0] + len(names[last])
+                    if any(s < end and start < e for s, e in flagged):
+                        continue
+                    flagged.append((start, end))
+                    yield Finding(start, end, "near_miss", {"expected": entry.canonical, "kind": entry.kind},
+                                  (Edit(start, end, entry.canonical),))

@@ -1,0 +1,120 @@
+"""Words one typing slip apart, found without comparing a word to a whole dictionary.
+
+A slip is one deleted, inserted, replaced or swapped letter (`Guiseppe`/`Giuseppe`,
+`Puttin`/`Putin`, `Artdijo`/`Artidjo`): an optimal-string-alignment distance of 1.
+
+Why a symmetric-delete index: two words are at most one slip apart only if they share a key
+among {the word itself} + {the word with one letter deleted}. So the index stores those keys for
+each dictionary word once (about `len + 1` keys a word), and a word of the copy costs `len + 1`
+set look-ups, then an exact distance check on the few candidates: the cost per word does not grow
+with the dictionary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+
+def delete_keys(word: str) -> set[str]:
+    """The word and every form of it with one letter deleted."""
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def one_slip(a: str, b: str) -> bool:
+    """True when a and b differ by exactly one deletion, insertion, substitution or swap of
+    neighbouring letters."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1:]
+
+
+def slip_kind(a: str, b: str) -> str:
+    """`swap`, `insert` (lengths differ) or `replace`, for words where `one_slip(a, b)` holds."""
+    if len(a) != len(b):
+        return "insert"
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return "swap" if len(diff) == 2 else "replace"
+
+
+class DeleteIndex:
+    """Maps the delete keys of known words to those words."""
+
+    def __init__(self, words: Iterable[str] = ()):
+        self._keys: dict[str, set[str]] = {}
+        for word in words:
+            self.add(word)
+
+    def add(self, word: str) -> None:
+        for key in delete_keys(word):
+            self._keys.setdefault(key, set()).add(word)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def near(self, word: str) -> Iterator[str]:
+        """Known words exactly one slip from `word` (never `word` itself)."""
+        seen: set[str] = set()
+        for key in delete_keys(word):
+            for known in self._keys.get(key, ()):
+                if known not in seen:
+                    seen.add(known)
+                    if one_slip(word, known):
+                        yield known
+
+
+_OPENING = set("\"“‘'([«")
+_SENTENCE_END = set(".!?:")
+
+
+def capitalised_runs(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str, bool]]]:
+    """Sequences of capitalised words separated only by spaces (`Giuseppe Conte`,
+    `Menteri Luar Negeri Retno Marsudi`), each word with a flag: does it open a sentence (so its
+    capital may be grammar, not a name)? Words in capitals (`BMKG`, `MOSCOW`) end a run."""
+    runs: list[list[tuple[int, int, str, bool]]] = []
+    current: list[tuple[int, int, str, bool]] = []
+    previous_end = -1
+    for start, end, word in words:
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
+            if current:
+                runs.append(current)
+            current, previous_end = [], end
+            continue
+        gap = text[previous_end:start] if previous_end >= 0 else ""
+        if current and gap.strip(" \t") == "":
+            current.append((start, end, word, False))
+        else:
+            if current:
+                runs.append(current)
+            current = [(start, end, word, _opens_sentence(text, start))]
+        previous_end = end
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    while i >= 0 and text[i] in _OPENING:
+        i -= 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+    return i < 0 or text[i] in "\r\n" or text[i] in _SENTENCE_END or text[i] in "-–—"
+
+
+def base_form(word: str) -> str:
+    """`Kamua's` -> `Kamua`: the English possessive is not part of the name."""
+    for ending in ("'s", "’s"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
