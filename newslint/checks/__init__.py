@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from newslint.checks import attribution, copyright, date, forbidden, names, required, sequence, substitution
+from newslint.checks import (attribution, consistency, copyright, date, forbidden, names, required, sequence,
+                             substitution)
 
 KINDS: dict[str, ModuleType] = {
     module.KIND: module
-    for module in (required, forbidden, substitution, sequence, date, copyright, attribution, names)
+    for module in (required, forbidden, substitution, sequence, date, copyright, attribution, names, consistency)
 }
 
 
