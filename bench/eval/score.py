@@ -7,7 +7,7 @@ mapping), then matched to the labels of `labels.yaml` by file + line + category.
 labels or findings on the same line and category are matched one to one, so a finding
 reported twice for one defect counts once right and once as a false alarm.
 
-    python bench/eval/score.py [--verbose]
+    python bench/eval/score.py [--verbose] [--holdout]
 """
 
 from __future__ import annotations
@@ -89,8 +89,10 @@ def score(stories: Path = HERE / "stories", labels_file: Path = HERE / "labels.y
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false alarm")
+    parser.add_argument("--holdout", action="store_true",
+                        help="score the held-out set (holdout/), written after the checks were tuned")
     args = parser.parse_args()
-    tallies = score()
+    tallies = score(HERE / "holdout" / "stories", HERE / "holdout" / "labels.yaml") if args.holdout else score()
     print(f"{'check':<12} {'labels':>6} {'found':>6} {'right':>6} {'precision':>9} {'recall':>7}")
     for name in sorted(tallies):
         t = tallies[name]
