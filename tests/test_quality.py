@@ -196,6 +196,17 @@ def test_attribution(body, expected):
     assert [(v.line - 1, v.column) for v in lint_text(text) if v.rule_id == "AN301"] == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    ("PT Angkasa Pura II (AP II) menambah penerbangan.\nPartai PTI menggelar unjuk rasa.", []),
+    ("Direktur AP II hadir.\nKantor berita AP melaporkan sembilan hakim meragukan tarif itu.", [(2, 15)]),
+    ("Hakim meragukan tarif itu, seperti dilaporkan AP.", [(1, 47)]),
+    ("Menurut laporan AFP, korban tewas bertambah.", [(1, 17)]),
+])
+def test_credit_for_ambiguous_agency_names_needs_a_cue(body, expected):
+    text = f"Jakarta (ANTARA) - Berita hari ini.\n{body}\n" + TRAILER.format(year=2024)
+    assert [(v.line - 1, v.column) for v in lint_text(text) if v.rule_id == "AN302"] == expected
+
+
 def test_short_quote_inside_a_sentence_is_a_quoted_word():
     text = ('ATLANTA (AP) — Supporters of the rule have called the ruling "disappointing."\n'
             'The chair said, "No."\n"Count it all."\n'

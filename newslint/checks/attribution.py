@@ -7,7 +7,9 @@ attribution only once. Short quoted terms (`istilah "new normal"`) are not direc
 direct quote has at least `min_words` words or ends in punctuation inside its marks.
 
 `mode: credit` — when the body names a news agency from `agencies`, a `{label}:` line in the
-trailer (e.g. `Sumber: Reuters`) must name it; the first mention is reported.
+trailer (e.g. `Sumber: Reuters`) must name it; the first mention is reported. Names in
+`ambiguous` (`AP` is also Angkasa Pura, `AP II`; `PTI` also a Pakistani party) count only with
+a word from `cues` within `cue_window` words (`kantor berita AP`, `AP melaporkan`).
 
     - id: AN701
       kind: attribution
@@ -38,6 +40,11 @@ OPTIONS = {
     "min_words": Key((int,), "a shorter quote without end punctuation is a quoted term", default=5),
     "agencies": Key((list,), "agency names that need a credit line", items=str, default=[]),
     "label": Key((str,), "label of the credit line", default="Sumber"),
+    "ambiguous": Key((list,), "agency names that are also other things (`AP II`, a party `PTI`): they count only "
+                     "next to a word from `cues`", items=str, default=[]),
+    "cues": Key((list,), "words that show an agency is cited (`kantor berita`, `melaporkan`, `dilansir`)",
+                items=str, default=[]),
+    "cue_window": Key((int,), "how many words before or after an ambiguous agency a cue may stand", default=3),
 }
 MESSAGES = {"default": "quote without attribution"}
 FIELDS = ("agency", "label")
@@ -58,7 +65,12 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Any:
     for agency in options["agencies"]:
         index.add(agency, agency)
     label = r"[ \t]+".join(regex.escape(w) for w in options["label"].split())
-    return index, regex.compile(rf"^[ \t]*{label}[ \t]*:(?P<value>[^\r\n]*)", regex.I | regex.M | regex.W)
+    cues: PhraseIndex[str] = PhraseIndex(ignorecase=True)
+    for cue in options["cues"]:
+        cues.add(cue, cue)
+    if options["ambiguous"] and not options["cues"]:
+        raise PackError("'ambiguous' agencies need a list of 'cues'", str(path), raw.line, "cues")
+    return index, regex.compile(rf"^[ \t]*{label}[ \t]*:(?P<value>[^\r\n]*)", regex.I | regex.M | regex.W), cues
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
@@ -69,7 +81,9 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
 
 
 def _credit(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
-    index, label = rule.compiled
+    index, label, cues = rule.compiled
+    ambiguous = set(rule.options["ambiguous"])
+    window = rule.options["cue_window"]
     text = doc.text
     credited = set()
     for block in doc.anatomy.trailer():
@@ -78,10 +92,22 @@ def _credit(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
             credited.update(hit.value for hit in index.find(text, ctx.words(m.start("value"), m.end("value"))))
     reported = set()
     for start, end in doc.anatomy.spans(rule.scope):
-        for hit in index.find(text, ctx.words(start, end)):
-            if hit.value not in credited and hit.value not in reported:
-                reported.add(hit.value)
-                yield Finding(hit.start, hit.end, fields={"agency": hit.value, "label": rule.options["label"]})
+        words = ctx.words(start, end)
+        for hit in index.find(text, words):
+            if hit.value in credited or hit.value in reported:
+                continue
+            if hit.value in ambiguous and not _cued(text, words, hit, cues, window):
+                continue
+            reported.add(hit.value)
+            yield Finding(hit.start, hit.end, fields={"agency": hit.value, "label": rule.options["label"]})
+
+
+def _cued(text: str, words: list[tuple[int, int, str]], hit: Any, cues: PhraseIndex[str], window: int) -> bool:
+    """A cue word within `window` words before or after the agency's name."""
+    first = next(i for i, w in enumerate(words) if w[0] == hit.start)
+    last = next(i for i, w in enumerate(words) if w[1] == hit.end)
+    before, after = words[max(0, first - window):first], words[last + 1:last + 1 + window]
+    return any(True for _ in cues.find(text, before)) or any(True for _ in cues.find(text, after))
 
 
 def _quotes(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
