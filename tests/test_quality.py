@@ -105,6 +105,8 @@ def test_consistency_ignores_titles_next_to_the_minority_form():
     "Kasus di Sumatera Utara diusut.\nDirektur Utama dan Wakil Direktur Utama diperiksa.",
     # a weekday next to a name one letter away
     "Ridwan Kamil hadir pada Kamis (20/6), dan rapat lanjutan digelar Kamis (27/6).",
+    # a sentence-opening given name is a neighbour: Lestari Rusdi is not Rudi Siregar
+    '"Terima kasih," kata Rudi Siregar, lalu kata Rudi Siregar lagi.\nLestari Rusdi mengatakan hal serupa.',
     # a tie says nothing about which form is right
     "Warga bertemu Suparman.\nMenurut Suprman, rapat berjalan lancar.",
 ])

@@ -5,9 +5,10 @@ appears fewer times (`Artidjo` three times, `Artdijo` once), the minority form i
 the majority one named, whether or not either is in a dictionary. Guards (see docs/names.md):
   - both forms must stand at least once inside a sentence, not only at its start (a capital
     that may be grammar says nothing about a name);
-  - the words next to the minority form (titles from `titles` and sentence openers aside) must
-    all stand next to the majority form somewhere: `Mohamad Nasir` and `Mohammad Mahfud`, or
-    `Sumatera Utara` and `Direktur Utama`, are different names, not two spellings of one;
+  - the words next to the minority form (words from `titles`, and words from `openers` that open
+    a sentence, aside) must all stand next to the majority form somewhere: `Mohamad Nasir` and
+    `Mohammad Mahfud`, `Sumatera Utara` and `Direktur Utama`, or `Lestari Rusdi` and `Rudi
+    Siregar` are different names, not two spellings of one; `Menurut Artdijo` still counts;
   - the majority appears at least `min_count` times and strictly more often; ties are left alone;
   - words in `ignore` (weekdays, months) and words of the names in `dictionary` files are never
     the minority (a real name is not a misspelling); words shorter than `min_length` are skipped.
@@ -37,6 +38,8 @@ OPTIONS = {
     "min_length": Key((int,), "shorter words are not compared", default=4),
     "min_count": Key((int,), "how often the majority spelling must appear", default=2),
     "titles": Key((list,), "titles and honorifics that do not tell two people apart", items=str, default=[]),
+    "openers": Key((list,), "words that open a sentence before a name without being part of it (`Menurut`)",
+                   items=str, default=[]),
     "ignore": Key((list,), "words never compared (weekdays, months ...)", items=str, default=[]),
     "dictionary": Key((str, list), "names files whose words are never taken for a misspelling", items=str),
 }
@@ -47,6 +50,7 @@ FIELDS = ("expected", "count")
 @dataclass
 class Compiled:
     titles: frozenset[str]
+    openers: frozenset[str]
     ignore: frozenset[str]
     known: frozenset[str]
 
@@ -71,7 +75,8 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Compiled:
             known.update(tokens_of(canonical))
             for form in entry.short:
                 known.update(tokens_of(form))
-    return Compiled(frozenset(options["titles"]), frozenset(options["ignore"]), frozenset(known))
+    return Compiled(frozenset(options["titles"]), frozenset(options["openers"]), frozenset(options["ignore"]),
+                    frozenset(known))
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
@@ -89,8 +94,8 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
                 form = forms.setdefault(word, _Form())
                 form.places.append((w_start, w_start + len(word)))
                 form.inside = form.inside or not opens
-                form.neighbours.update(n for j, n in enumerate(names)
-                                       if j != k and not run[j][3] and n not in compiled.titles)
+                form.neighbours.update(n for j, n in enumerate(names) if j != k and n not in compiled.titles
+                                       and not (run[j][3] and n in compiled.openers))
     index = DeleteIndex(forms)
     for word, form in forms.items():
         if word in compiled.known or not form.inside:
