@@ -51,12 +51,24 @@ def make_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
+#: How far across New Year a bare date may reach: a story of 2 January that says `Senin (28/12)`
+#: means last December, but a story of 31 December that recalls `Sabtu (21/3)` means this March
+#: (writers add the year to a date in another year unless it is a matter of days or weeks).
+YEAR_BOUNDARY_DAYS = 62
+
+
 def nearest_year(month: int, day: int, reference: datetime.date) -> int:
-    """The year that puts day/month nearest the reference date (a story of 2 January 2021 that
-    says `Senin (28/12)` means 28 December 2020). Impossible dates fall back to the reference year."""
-    candidates = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
+    """The year a bare day/month belongs to, read as an editor does: the reference's own year,
+    unless the same day/month in the year before or after lies within `YEAR_BOUNDARY_DAYS` of the
+    reference and nearer than this year's (a story of 2 January 2021 that says `Senin (28/12)`
+    means 28 December 2020). Impossible dates fall back to the reference year."""
+    same = make_date(reference.year, month, day)
+    best, best_distance = reference.year, abs((same - reference).days) if same else None
+    for year in (reference.year - 1, reference.year + 1):
         when = make_date(year, month, day)
-        if when is not None:
-            candidates.append((abs((when - reference).days), year))
-    return min(candidates)[1] if candidates else reference.year
+        if when is None:
+            continue
+        distance = abs((when - reference).days)
+        if distance <= YEAR_BOUNDARY_DAYS and (best_distance is None or distance < best_distance):
+            best, best_distance = year, distance
+    return best

@@ -133,6 +133,23 @@ def test_reporting_date_gives_the_year_boundary():
     assert found([v for v in lint_text(text) if v.rule_id.startswith("AN2")]) == [(3, 45, "AN201")]
 
 
+@pytest.mark.parametrize("reference, day_month, year", [
+    ("2021-01-02", (28, 12), 2020),   # last December, days before
+    ("2025-01-03", (29, 12), 2024),
+    ("2020-12-31", (21, 3), 2020),    # this March, not next: too far to cross New Year
+    ("2020-12-20", (5, 1), 2021),     # next January, two weeks ahead
+    ("2020-10-20", (5, 1), 2020),     # this January: more than two months to next January
+    ("2021-01-10", (29, 2), 2021),    # 2020-02-29 is too far back: the reference year (then impossible)
+])
+def test_nearest_year_crosses_new_year_only_near_it(reference, day_month, year):
+    import datetime
+
+    from newslint.calendar_words import nearest_year
+
+    day, month = day_month
+    assert nearest_year(month, day, datetime.date.fromisoformat(reference)) == year
+
+
 def test_reporting_date_checks_the_copyright_year():
     text = ("Kupang (ANTARA) - Beras disalurkan, katanya di Kupang, Minggu, 10 September 2023.\n"
             "Pewarta: A\nEditor: B\nCopyright © ANTARA 2022\n")
