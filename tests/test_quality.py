@@ -209,6 +209,9 @@ def test_date_traps_pass(sentence):
     # reported speech and quoted words
     ("Perry menyebut inflasi diperkirakan tetap terkendali.\nEkonom menyebutnya langkah \"tunggu dan lihat\".", []),
     ('"Saksi ditanya soal catatan berbunyi \'segera tanda tangani kontrak\'," kata Ali.', []),
+    # the inverted tag attributes whatever its verb; a full stop inside the marks is no tag
+    ('"Jangan sampai rakyat kesulitan membeli beras," pinta Jokowi.\n"Kami tidak akan menaikkan harga lagi!" '
+     'serunya.\n"Harga beras di pasar ini sudah turun sejak pekan lalu." Warga menyambut baik.', [(3, 1)]),
 ])
 def test_attribution(body, expected):
     text = f"Jakarta (ANTARA) - Berita hari ini.\n{body}\n" + TRAILER.format(year=2024)
@@ -220,6 +223,7 @@ def test_attribution(body, expected):
     ("Direktur AP II hadir.\nKantor berita AP melaporkan sembilan hakim meragukan tarif itu.", [(2, 15)]),
     ("Hakim meragukan tarif itu, seperti dilaporkan AP.", [(1, 47)]),
     ("Menurut laporan AFP, korban tewas bertambah.", [(1, 17)]),
+    ("Indonesia menerima 2 juta dosis vaksin Sputnik V.", []),
 ])
 def test_credit_for_ambiguous_agency_names_needs_a_cue(body, expected):
     text = f"Jakarta (ANTARA) - Berita hari ini.\n{body}\n" + TRAILER.format(year=2024)
@@ -269,6 +273,17 @@ def test_wire_en_pack_through_the_cli(tmp_path):
 ])
 def test_wire_en_clean_copy_passes(text):
     assert lint_text(text, path="story.md", refs=("wire-en",), date="2024-05-26") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NEW DELHI/MUMBAI (Reuters) - India's central bank held rates on Friday.\n", []),
+    ('JAKARTA (Reuters) - "The policy is not negotiable," Coordinating Minister Airlangga Hartarto stated.\n',
+     [(1, 94, "WE302")]),
+    ('JAKARTA (Reuters) - "We are ready," he said after the government declared an emergency.\n', []),
+])
+def test_wire_en_dateline_and_said(text, expected):
+    text += "(Reporting by Stefanno Sulaiman; Editing by Martin Petty)\n"
+    assert found(lint_text(text, refs=("wire-en",))) == expected
 
 
 def test_agency_trailers_apply_only_to_their_agency():

@@ -6,6 +6,9 @@ that ends in a colon and holds such a verb. A quote that runs over several parag
 attribution only once. Short quoted terms (`istilah "new normal"`) are not direct quotes: a
 direct quote has at least `min_words` words or ends in punctuation inside its marks.
 
+With `speech_tag: true`, the Indonesian inverted tag counts as attribution whatever its verb:
+`"...," pinta Jokowi`, `"...?" timpal Siti`, `"...!" serunya`.
+
 `mode: credit` — when the body names a news agency from `agencies`, a `{label}:` line in the
 trailer (e.g. `Sumber: Reuters`) must name it; the first mention is reported. Names in
 `ambiguous` (`AP` is also Angkasa Pura, `AP II`; `PTI` also a Pakistani party) count only with
@@ -38,6 +41,9 @@ OPTIONS = {
     "mode": Key((str,), "`quote` or `credit`", required=True, choices=("quote", "credit")),
     "verbs": Key((list,), "speech verbs that attribute a quote", items=str, default=[]),
     "min_words": Key((int,), "a shorter quote without end punctuation is a quoted term", default=5),
+    "speech_tag": Key((bool,), "a quote closing with `,` `?` or `!` inside its marks, then a lower-case word and a "
+                      "capitalised name or a word in -nya (`\"...,\" pinta Jokowi`), is attributed, whatever the verb",
+                      default=False),
     "agencies": Key((list,), "agency names that need a credit line", items=str, default=[]),
     "label": Key((str,), "label of the credit line", default="Sumber"),
     "ambiguous": Key((list,), "agency names that are also other things (`AP II`, a party `PTI`): they count only "
@@ -123,9 +129,19 @@ def _quotes(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     for q in anatomy.quotes:
         if not _is_direct(text, q, rule.options["min_words"]):
             continue
+        if rule.options["speech_tag"] and _speech_tag(text, q):
+            continue
         outside = _context(text, blocks, body, q, quotes_by_block)
         if not any(verbs.search(part, timeout=ctx.timeout) for part in outside):
             yield Finding(q.start, q.segments[0][1] if len(q.segments) > 1 else q.end)
+
+
+_TAG = regex.compile(r"[ \t]*\p{Ll}+(?:nya\b|[ \t]+\p{Lu})")
+
+
+def _speech_tag(text: str, q: Any) -> bool:
+    """`"...," pinta Jokowi`: the quote closes on `,` `?` or `!` and a speech tag follows it."""
+    return q.closed and q.end >= 2 and text[q.end - 2] in ",?!" and _TAG.match(text, q.end) is not None
 
 
 def _is_direct(text: str, q: Any, min_words: int) -> bool:
