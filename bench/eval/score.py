@@ -7,7 +7,7 @@ mapping), then matched to the labels of `labels.yaml` by file + line + category.
 labels or findings on the same line and category are matched one to one, so a finding
 reported twice for one defect counts once right and once as a false alarm.
 
-    python bench/eval/score.py [--verbose] [--holdout]
+    python bench/eval/score.py [--verbose] [--holdout | --set holdout2]
 """
 
 from __future__ import annotations
@@ -91,8 +91,11 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--holdout", action="store_true",
                         help="score the held-out set (holdout/), written after the checks were tuned")
+    parser.add_argument("--set", dest="name", metavar="DIR",
+                        help="score another labelled set under bench/eval (e.g. holdout2): DIR/stories, DIR/labels.yaml")
     args = parser.parse_args()
-    tallies = score(HERE / "holdout" / "stories", HERE / "holdout" / "labels.yaml") if args.holdout else score()
+    name = args.name or ("holdout" if args.holdout else None)
+    tallies = score(HERE / name / "stories", HERE / name / "labels.yaml") if name else score()
     print(f"{'check':<12} {'labels':>6} {'found':>6} {'right':>6} {'precision':>9} {'recall':>7}")
     for name in sorted(tallies):
         t = tallies[name]
