@@ -89,7 +89,7 @@ def test_consistency_flags_the_minority_spelling_and_names_the_majority():
     assert [(v.line, v.column, v.end_column) for v in violations] == [(3, 9, 16)]
     assert violations[0].message == ('Ejaan nama tidak konsisten: "Artdijo" ditulis "Artidjo" di bagian lain '
                                      'berita ini (3 kali)')
-    assert violations[0].fix[0].replacement == "Artidjo"
+    assert violations[0].fix == ()  # the majority is a guess: --fix leaves it to the editor
 
 
 def test_consistency_ignores_titles_next_to_the_minority_form():

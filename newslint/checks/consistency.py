@@ -13,6 +13,8 @@ the majority one named, whether or not either is in a dictionary. Guards (see do
   - words in `ignore` (weekdays, months) and words of the names in `dictionary` files are never
     the minority (a real name is not a misspelling); words shorter than `min_length` are skipped.
 
+Findings carry no fix: the frequent form is usually, not always, the right one.
+
     - id: AN402
       kind: consistency
       titles: [Presiden, Menteri, Bupati]
@@ -29,7 +31,7 @@ from typing import Any
 from newslint.lexicon import tokens_of
 from newslint.nearmiss import DeleteIndex, base_form, capitalised_runs
 from newslint.packs.schema import Key, one_or_many
-from newslint.violation import Edit, Finding
+from newslint.violation import Finding
 
 KIND = "consistency"
 SUMMARY = "a name is spelled the same way throughout the story"
@@ -110,5 +112,6 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
         if best is None:
             continue
         for start, end in form.places:
-            yield Finding(start, end, fields={"expected": best, "count": str(len(forms[best].places))},
-                          fix=(Edit(start, end, best),))
+            # No fix: the majority is usually right but not always (a misspelling repeated twice
+            # outnumbers a real name written once), so the editor decides; `--fix` leaves it alone.
+            yield Finding(start, end, fields={"expected": best, "count": str(len(forms[best].places))})
