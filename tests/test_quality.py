@@ -182,6 +182,13 @@ def test_time_without_zone(sentence, columns):
     assert [v.column - prefix for v in lint_text(text) if v.rule_id == "AN204"] == columns
 
 
+def test_english_month_names_in_indonesian_copy_are_reported_once():
+    text = ("Jakarta (ANTARA) - Harga minyak turun sejak March 2020 dan naik lagi pada 5 May 2021.\n"
+            "Film March of the Penguins diputar ulang pada Maret 2024.\n" + TRAILER.format(year=2024))
+    assert [(v.line, v.column, v.matched) for v in lint_text(text) if v.rule_id == "AN203"] == [
+        (1, 45, "March"), (1, 77, "May")]
+
+
 @pytest.mark.parametrize("sentence", [
     "Dua minggu lalu, rapat ditunda.",
     "Minggu lalu, Italia mencatat lonjakan kasus.",
