@@ -23,6 +23,7 @@ a word from `cues` within `cue_window` words (`kantor berita AP`, `AP melaporkan
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -126,12 +127,13 @@ def _quotes(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     for q in anatomy.quotes:
         for i in range(q.first_block, q.last_block + 1):
             quotes_by_block.setdefault(i, []).append(q)
+    paragraphs = _Paragraphs(text, blocks, body, quotes_by_block, ctx)
     for q in anatomy.quotes:
         if not _is_direct(text, q, rule.options["min_words"]):
             continue
         if rule.options["speech_tag"] and _speech_tag(text, q):
             continue
-        outside = _context(text, blocks, body, q, quotes_by_block)
+        outside = _context(paragraphs, q)
         if not any(verbs.search(part, timeout=ctx.timeout) for part in outside):
             yield Finding(q.start, q.segments[0][1] if len(q.segments) > 1 else q.end)
 
@@ -159,17 +161,21 @@ def _is_direct(text: str, q: Any, min_words: int) -> bool:
 
 def _mask(text: str, start: int, end: int, quotes: list[Any]) -> str:
     """The block's text with quoted passages blanked, so sentence ends inside quotes are ignored."""
-    chars = list(text[start:end])
-    for q in quotes:
-        for s, e in q.segments:
-            for i in range(max(s, start), min(e, end)):
-                chars[i - start] = " "
-    return "".join(chars)
+    pieces, at = [], start
+    for s, e in sorted((max(s, start), min(e, end)) for q in quotes for s, e in q.segments):
+        s = max(s, at)
+        if s >= e:
+            continue
+        pieces.append(text[at:s])
+        pieces.append(" " * (e - s))
+        at = e
+    pieces.append(text[at:end])
+    return "".join(pieces)
 
 
-def _sentences(masked: str) -> list[tuple[int, int]]:
+def _sentences(masked: str, timeout: float | None) -> list[tuple[int, int]]:
     spans, begin = [], 0
-    for m in _SENTENCE_END.finditer(masked):
+    for m in _SENTENCE_END.finditer(masked, timeout=timeout):
         spans.append((begin, m.end()))
         begin = m.end()
     if begin < len(masked):
@@ -177,40 +183,64 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _context(text: str, blocks: list[Any], body: list[int], q: Any, by_block: dict[int, list[Any]]) -> list[str]:
+class _Paragraphs:
+    """Masked text and sentence spans of each body block, computed once per block.
+
+    Why: a story can hold thousands of quotes in one huge paragraph (a 10 MB line); masking and
+    splitting the paragraph again for every quote would cost quotes x paragraph length."""
+
+    def __init__(self, text: str, blocks: list[Any], body: list[int], by_block: dict[int, list[Any]], ctx: Any):
+        self.text, self.blocks, self.body, self.by_block, self.ctx = text, blocks, body, by_block, ctx
+        self.position = {index: k for k, index in enumerate(body)}  # block index -> place among body blocks
+        self._cache: dict[int, tuple[str, list[tuple[int, int]], list[int]]] = {}
+        self.indent: dict[int, int] = {}  # block index -> white space before its first character
+
+    def get(self, index: int) -> tuple[str, list[tuple[int, int]], list[int]]:
+        """(masked text, sentence spans, sentence ends) of block `index`."""
+        found = self._cache.get(index)
+        if found is None:
+            block = self.blocks[index]
+            masked = _mask(self.text, block.start, block.end, self.by_block.get(index, []))
+            sentences = _sentences(masked, self.ctx.timeout)
+            found = self._cache[index] = (masked, sentences, [e for _, e in sentences])
+            self.indent[index] = len(masked) - len(masked.lstrip())
+        return found
+
+
+def _context(paragraphs: _Paragraphs, q: Any) -> list[str]:
     """The words outside quotes in the quote's sentence, the sentence after it, and a lead-in
     sentence ending in a colon just before it (all outside quote marks)."""
+    blocks, body = paragraphs.blocks, paragraphs.body
     first = blocks[q.first_block]
-    masked = _mask(text, first.start, first.end, by_block.get(q.first_block, []))
-    sentences = _sentences(masked)
+    masked, sentences, ends = paragraphs.get(q.first_block)
     q_start = q.start - first.start
     parts: list[str] = []
-    for k, (s, e) in enumerate(sentences):
-        if s <= q_start < e or (k == len(sentences) - 1 and q_start >= s):
+    if sentences:
+        # the sentence holding the quote's start (the last one when the start lies past them all)
+        k = min(bisect.bisect_right(ends, q_start), len(sentences) - 1)
+        if sentences[k][0] <= q_start < sentences[k][1] or k == len(sentences) - 1:
+            s, e = sentences[k]
             parts.append(masked[s:e])
             if k > 0 and masked[sentences[k - 1][0]:sentences[k - 1][1]].rstrip().endswith(":"):
                 parts.append(masked[sentences[k - 1][0]:sentences[k - 1][1]])
-            break
     # where the quote ends, the rest of its sentence and the next sentence
     last = blocks[q.last_block]
-    masked_last = masked if q.last_block == q.first_block else _mask(text, last.start, last.end, by_block.get(q.last_block, []))
+    masked_last, sentences_last, ends_last = paragraphs.get(q.last_block)
     q_end = q.end - last.start
-    tail = [(s, e) for s, e in _sentences(masked_last) if e > q_end]
-    parts.extend(masked_last[max(s, q_end):e] for s, e in tail[:2])
+    k = bisect.bisect_right(ends_last, q_end)
+    tail = sentences_last[k:k + 2]
+    parts.extend(masked_last[max(s, q_end):e] for s, e in tail)
     if len(tail) < 2:  # the next sentence is in the next paragraph
-        position = body.index(q.last_block) if q.last_block in body else -1
+        position = paragraphs.position.get(q.last_block, -1)
         if 0 <= position + 1 < len(body):
-            nxt = blocks[body[position + 1]]
-            masked_next = _mask(text, nxt.start, nxt.end, by_block.get(body[position + 1], []))
-            following = _sentences(masked_next)
+            masked_next, following, _ = paragraphs.get(body[position + 1])
             if following:
                 parts.append(masked_next[following[0][0]:following[0][1]])
     # a lead-in in the previous paragraph that ends in a colon: `Presiden mengatakan:`
-    if masked[:q_start].strip() == "":
-        position = body.index(q.first_block) if q.first_block in body else -1
+    if q_start <= paragraphs.indent[q.first_block]:  # only white space before the quote
+        position = paragraphs.position.get(q.first_block, -1)
         if position > 0:
-            prev = blocks[body[position - 1]]
-            prev_text = _mask(text, prev.start, prev.end, by_block.get(body[position - 1], []))
+            prev_text = paragraphs.get(body[position - 1])[0]
             if prev_text.rstrip().endswith(":"):
                 parts.append(prev_text)
     return parts
