@@ -32,10 +32,14 @@ SCOPES: dict[str, str] = {
     "front-matter": "the YAML front matter of a Markdown file",
 }
 
+#: White space inside labelled lines: any horizontal space (a no-break space from a CMS included)
+#: and the invisible characters copy picks up on the way (zero-width space and joiners, word joiner, BOM).
+GAP = r"[\h\u200b\u200c\u200d\u2060\ufeff]"
+
 # A trailer line starts with one of these labels (colon required where the word is also prose).
 _TRAILER = regex.compile(
-    r"""^[ \t]*(?:
-        (?P<label>baca[ \t]+juga|sumber|pewarta|penerjemah|penulis|reporter|editor|redaktur|fotografer|foto|kontributor)[ \t]*:
+    rf"""^{GAP}*(?:
+        (?P<label>baca{GAP}+juga|sumber|pewarta|penerjemah|penulis|reporter|editor|redaktur|fotografer|foto|kontributor){GAP}*:
       | (?P<copyright>(?:copyright|hak[ \t]+cipta)\b|©|\(c\)[ \t])
       | (?P<credit>\(?[ \t]*(?:additional[ \t]+)?(?:reporting|writing|editing|compiled|produced)[ \t]+by\b)
       | (?P<tayang>berita[ \t]+ini[ \t]+telah[ \t]+tayang)
@@ -153,7 +157,7 @@ def _blocks(doc: Document) -> list[Block]:
         m = _TRAILER.match(line)
         if m:
             if m["label"]:
-                label = regex.sub(r"\s+", "-", m["label"].lower())
+                label = regex.sub(GAP + "+", "-", m["label"].lower())
             else:
                 label = next(name for name in ("copyright", "credit", "tayang") if m[name])
             lines.append((start, end, "related" if label == "baca-juga" else "trailer", label))

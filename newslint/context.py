@@ -1,7 +1,14 @@
-"""Per-document state the checks share: the story's date, its words, the regex time limit."""
+"""Per-document state the checks share: the story's date, its words, the regex time limit.
+
+The time limit is a deadline for the whole rule on this file, not for each regex call: a rule
+that calls its pattern once per line would otherwise get the limit once per line. `timeout` is
+what is left of it, for `regex` calls (`pattern.search(..., timeout=ctx.timeout)`); once it has
+run out, reading `timeout` raises `TimeoutError`, which the engine reports as NL003.
+"""
 
 from __future__ import annotations
 
+import time
 from functools import cached_property
 
 from newslint.document import Document
@@ -15,19 +22,39 @@ class Context:
         self.doc = doc
         self.date_option = date_option
         self.date_source = date_source
-        self.timeout = timeout
+        self.limit = timeout
+        self._deadline: float | None = None
         self._words: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
 
     @cached_property
     def story_date(self) -> StoryDate:
         return resolve(self.doc, self.date_option, self.date_source)
 
+    def begin_rule(self) -> None:
+        """Start the clock for the next rule."""
+        self._deadline = None if self.limit is None else time.monotonic() + self.limit
+
+    @property
+    def timeout(self) -> float | None:
+        """Seconds left for the current rule; raises TimeoutError when none are left."""
+        if self._deadline is None:
+            return self.limit
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("the rule's time on this file ran out")
+        return left
+
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """The words of text[start:end], computed once per span for all rules."""
+        """The words of text[start:end], computed once per span for all rules.
+
+        Splitting is shared work, so its time is not charged to the rule that happens to ask first."""
         key = (start, end)
         found = self._words.get(key)
         if found is None:
+            began = time.monotonic()
             found = self._words[key] = words_in(self.doc.text, start, end)
+            if self._deadline is not None:
+                self._deadline += time.monotonic() - began
         return found
 
     def last_line_start(self) -> int:

@@ -82,6 +82,7 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
         offset, problem = doc.front_matter_error
         found.append(make_violation(doc, "NL002", Severity.ERROR, problem, offset, offset))
     for rule in rules:
+        ctx.begin_rule()
         try:
             findings: list[Finding] = list(KINDS[rule.kind].check(doc, rule, ctx))
         except TimeoutError:

@@ -27,10 +27,13 @@ def compile_pattern(pattern: str, ignorecase: bool, path: Path, raw: YMap, key: 
         raise PackError("regular expression is too large to compile", str(path), raw.line_of(key), key) from None
 
 
-def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], timeout: float | None) -> Iterator[Any]:
-    """Every match of `pattern` inside each span (anchors like `^` and `$` see the span's edges)."""
+def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], ctx: Any) -> Iterator[Any]:
+    """Every match of `pattern` inside each span (anchors like `^` and `$` see the span's edges).
+
+    The time left for the rule (`ctx.timeout`) is read again for each span: the limit is the
+    rule's on the whole file, not each span's."""
     for start, end in spans:
-        yield from pattern.finditer(text, start, end, timeout=timeout)
+        yield from pattern.finditer(text, start, end, timeout=ctx.timeout)
 
 
 def exactly_one(options: dict[str, Any], keys: tuple[str, ...], path: Path, raw: YMap) -> str:

@@ -30,6 +30,7 @@ from typing import Any
 
 import regex
 
+from newslint.anatomy import GAP
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex
 from newslint.packs.schema import Key
@@ -71,13 +72,13 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Any:
     index: PhraseIndex[str] = PhraseIndex()
     for agency in options["agencies"]:
         index.add(agency, agency)
-    label = r"[ \t]+".join(regex.escape(w) for w in options["label"].split())
+    label = rf"{GAP}+".join(regex.escape(w) for w in options["label"].split())
     cues: PhraseIndex[str] = PhraseIndex(ignorecase=True)
     for cue in options["cues"]:
         cues.add(cue, cue)
     if options["ambiguous"] and not options["cues"]:
         raise PackError("'ambiguous' agencies need a list of 'cues'", str(path), raw.line, "cues")
-    return index, regex.compile(rf"^[ \t]*{label}[ \t]*:(?P<value>[^\r\n]*)", regex.I | regex.M | regex.W), cues
+    return index, regex.compile(rf"^{GAP}*{label}{GAP}*:(?P<value>[^\r\n]*)", regex.I | regex.M | regex.W), cues
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
@@ -94,7 +95,7 @@ def _credit(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     text = doc.text
     credited = set()
     for block in doc.anatomy.trailer():
-        m = label.match(text, block.start, block.end)
+        m = label.match(text, block.start, block.end, timeout=ctx.timeout)
         if m:
             credited.update(hit.value for hit in index.find(text, ctx.words(m.start("value"), m.end("value"))))
     reported = set()

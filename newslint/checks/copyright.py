@@ -69,7 +69,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     anatomy = doc.anatomy
     lines = anatomy.trailer("copyright")
     if not lines:
-        glued = any(_GLUED.search(text, b.start, b.end) for b in anatomy.trailer())
+        glued = any(_GLUED.search(text, b.start, b.end, timeout=ctx.timeout) for b in anatomy.trailer())
         if not glued:  # a copyright glued onto another line is the glue rule's finding, not a missing line
             at = ctx.last_line_start()
             yield Finding(at, at, "missing")
@@ -77,11 +77,11 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     line = lines[-1]
     start, end = _strip(text, line.start, line.end)
     house = rule.options["forms"][0].replace("{holder}", rule.options["holder"])
-    written = next((p.fullmatch(text, line.start, line.end) for p in forms
-                    if p.fullmatch(text, line.start, line.end)), None)
+    written = next((m for m in (p.fullmatch(text, line.start, line.end, timeout=ctx.timeout) for p in forms)
+                    if m), None)
     story = ctx.story_date
     if written is None:
-        year = _YEAR.search(text, start, end)
+        year = _YEAR.search(text, start, end, timeout=ctx.timeout)
         year_text = str(story.year) if story.strong and story.year else year.group() if year else ""
         if year_text:
             expected = house.replace("{year}", year_text)

@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from newslint.anatomy import GAP
 from newslint.checks._common import IF_PRESENT_HELP, compile_condition, compile_pattern, condition_holds, exactly_one, matches_in
 from newslint.packs.schema import Key
 from newslint.violation import Finding
@@ -48,8 +49,8 @@ FIELDS = ("label",)
 def compile(options: dict[str, Any], path: Path, raw: Any) -> dict[str, Any]:
     exactly_one(options, ("pattern", "label"), path, raw)
     if options["label"]:
-        words = r"[ \t]+".join(regex.escape(w) for w in options["label"].split())
-        label = regex.compile(rf"(?:^|(?<=[\p{{Ll}}\p{{N}}.]))[ \t]*(?P<label>{words})[ \t]*:[ \t]*(?P<value>[^\r\n]*)",
+        words = rf"{GAP}+".join(regex.escape(w) for w in options["label"].split())
+        label = regex.compile(rf"(?:^|(?<=[\p{{Ll}}\p{{N}}.])){GAP}*(?P<label>{words}){GAP}*:{GAP}*(?P<value>[^\r\n]*)",
                               regex.I | regex.M | regex.W)
         return {"label": label, "value": compile_pattern(options["value"], False, path, raw, "value"),
                 "if": compile_condition(options, path, raw)}
@@ -64,7 +65,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     spans = doc.anatomy.spans(rule.scope)
     pattern = compiled.get("pattern") or compiled["label"]
     found = False
-    for m in matches_in(pattern, doc.text, spans, ctx.timeout):
+    for m in matches_in(pattern, doc.text, spans, ctx):
         found = True
         if "value" in compiled and not compiled["value"].search(m["value"], timeout=ctx.timeout):
             yield Finding(m.start("label"), m.end(), "empty", {"label": m["label"]})
