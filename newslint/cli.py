@@ -80,6 +80,8 @@ def main() -> None:
 @click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set).")
 @click.option("--timeout", type=float, default=2.0, show_default=True, metavar="SECONDS",
               help="Time limit for one rule's pattern on one file.")
+@click.option("--max-file-size", "max_file_size", default="10MiB", show_default=True, metavar="SIZE",
+              help="Refuse larger files (NL001) without reading them whole; e.g. 500KiB, 50MiB; 0: no limit.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--fix", is_flag=True, help="Apply the fixes violations carry (atomic writes), then report what is left.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff, write nothing; exit 1 if there are any.")
@@ -95,10 +97,11 @@ def main() -> None:
 @click.pass_context
 def lint(ctx: click.Context, paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
          output_format: str, fail_on: str, story_date: str | None, stdin_filename: str | None, quiet: bool,
-         no_color: bool, timeout: float, debug: bool, statistics: bool, extend_select: tuple[str, ...],
+         no_color: bool, timeout: float, max_file_size: str, debug: bool, statistics: bool, extend_select: tuple[str, ...],
          config_file: str | None, isolated: bool, show_settings: bool, report_unused_suppressions: bool,
          baseline_file: str | None, write_baseline: str | None, fix: bool, diff: bool) -> None:
     """Lint stories: files, folders (*.txt, *.md) or - for standard input."""
+    from newslint.intake import parse_size
     from newslint.run import LintRequest, lint_command
 
     if baseline_file and write_baseline:
@@ -109,11 +112,15 @@ def lint(ctx: click.Context, paths: tuple[str, ...], packs: tuple[str, ...], sel
         date = parse_date_option(story_date) if story_date else None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--date") from None
+    try:
+        size_limit = parse_size(max_file_size)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--max-file-size") from None
     request = LintRequest(
         paths=list(paths) or ["."], packs=list(packs or DEFAULT_PACKS), select=_split(select), ignore=_split(ignore),
         output_format=output_format, fail_on=fail_on, date=date, stdin_filename=stdin_filename, quiet=quiet,
         color=not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty() and output_format == "text",
-        timeout=timeout if timeout > 0 else None, debug=debug, statistics=statistics, fix=fix, diff=diff,
+        timeout=timeout if timeout > 0 else None, debug=debug, max_file_size=size_limit, statistics=statistics, fix=fix, diff=diff,
         extend_select=_split(extend_select), config=config_file, isolated=isolated, given=_given(ctx),
         report_unused_suppressions=report_unused_suppressions, baseline=baseline_file, write_baseline=write_baseline,
     )

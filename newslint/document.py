@@ -47,14 +47,25 @@ def decode(data: bytes) -> tuple[str, str, bool]:
             return text, encoding, True
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise UnreadableCopy(f"contains NUL bytes (first at byte {nul}): binary data, not text")
+        sample = data[:4096]
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        if len(sample) >= 4 and max(odd, even) > len(sample) // 4 > min(odd, even):
+            raise UnreadableCopy("looks like UTF-16 without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)")
+        raise UnreadableCopy(f"contains NUL bytes (first at byte {nul}, on line {_line_of(data, nul)}): binary data, not text")
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as exc:
         raise UnreadableCopy(
-            f"not valid UTF-8 (byte {exc.start}: 0x{data[exc.start]:02x}); newslint reads UTF-8, "
+            f"not valid UTF-8 (byte {exc.start}: 0x{data[exc.start]:02x}, on line {_line_of(data, exc.start)}); newslint reads UTF-8, "
             "and UTF-16 with a byte-order mark: convert the file, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
         ) from None
+
+
+def _line_of(data: bytes, index: int) -> int:
+    """The line of a byte offset, so that an editor knows where to look."""
+    head = data[:index]
+    line = head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+    return line
 
 
 @dataclass

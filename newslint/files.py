@@ -7,6 +7,7 @@ once, under the first name it was found by.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -31,6 +32,8 @@ def _problem_of(path: Path) -> str:
     except FileNotFoundError:
         return "no such file (or a dangling symlink)" if path.is_symlink() else "no such file or folder"
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symlink loop (too many levels of symbolic links): not read"
         return f"cannot read: {exc.strerror or exc}"
     if stat.S_ISDIR(info.st_mode):
         return ""
@@ -41,14 +44,16 @@ def _problem_of(path: Path) -> str:
 
 def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Target]:
     """Targets in the order given; folders expand to their matching files, sorted."""
-    seen: set[tuple[int, int]] = set()
+    seen: set[object] = set()
 
     def once(path: Path) -> bool:
+        """First time this file (by inode; by absolute name when it has none) comes up."""
+        key: object
         try:
             info = path.stat()
+            key = (info.st_dev, info.st_ino)
         except OSError:
-            return True
-        key = (info.st_dev, info.st_ino)
+            key = os.path.abspath(path)
         if key in seen:
             return False
         seen.add(key)
@@ -61,7 +66,8 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> 
         path = Path(raw)
         problem = _problem_of(path)
         if problem:
-            yield Target(raw, problem)
+            if once(path):
+                yield Target(raw, problem)
             continue
         if not path.is_dir():
             if once(path):
@@ -74,5 +80,5 @@ def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> 
                     continue
                 file = Path(folder) / name
                 problem = _problem_of(file)
-                if problem or once(file):
+                if once(file):
                     yield Target(str(file), problem)

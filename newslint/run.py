@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from newslint.engine import INPUT_ERRORS, RunOptions, lint_bytes, unreadable
 from newslint.files import DEFAULT_SUFFIXES, STDIN, discover
+from newslint.intake import DEFAULT_MAX_FILE_SIZE, InputProblem, read_stdin, read_story
 from newslint.packs.loader import Rule
 from newslint.storydate import StoryDate
 from newslint.violation import Severity, Violation
@@ -42,6 +43,7 @@ class LintRequest:
     report_unused_suppressions: bool = False
     baseline: str | None = None  # report only violations this baseline file does not record
     write_baseline: str | None = None  # record the violations in this file instead of failing
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; a larger file is refused unread; None: no limit
 
 
 def lint_command(request: LintRequest) -> int:
@@ -83,20 +85,21 @@ def lint_command(request: LintRequest) -> int:
     return 1 if any(v.severity >= Severity.parse(plan.fail_on.get(v.path, request.fail_on)) for v in violations) else 0
 
 
-def read_target(path: str) -> bytes:
-    if path == STDIN:
-        return sys.stdin.buffer.read()
-    with open(path, "rb") as handle:
-        return handle.read()
+def read_target(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The bytes of a target; InputProblem when it cannot be read or is over the size limit."""
+    return read_stdin(limit) if path == STDIN else read_story(path, limit)
 
 
 def lint_targets(paths: list[str], rules: list[Rule], options: RunOptions,
-                 stdin_filename: str | None = None, plan: Plan | None = None) -> tuple[list[Violation], int]:
+                 stdin_filename: str | None = None, plan: Plan | None = None,
+                 max_file_size: int | None = DEFAULT_MAX_FILE_SIZE) -> tuple[list[Violation], int]:
     """All violations in the files under `paths`, sorted by file and position; and the file count.
 
     With a `plan`, each file gets the rules and options of its own settings (configuration)."""
     violations: list[Violation] = []
     checked = 0
+    if plan is not None:
+        max_file_size = plan.request.max_file_size
     for target in discover(paths, ("",) if plan is not None else DEFAULT_SUFFIXES):
         name = (stdin_filename or STDIN) if target.path == STDIN else target.path
         if plan is not None:
@@ -109,7 +112,10 @@ def lint_targets(paths: list[str], rules: list[Rule], options: RunOptions,
             violations.append(unreadable(name, target.problem))
             continue
         try:
-            data = read_target(target.path)
+            data = read_target(target.path, max_file_size)
+        except InputProblem as exc:
+            violations.append(unreadable(name, str(exc)))
+            continue
         except OSError as exc:
             violations.append(unreadable(name, f"cannot read: {exc.strerror or exc}"))
             continue
