@@ -38,6 +38,17 @@ def _fail(error: NewslintError) -> None:
     sys.exit(2)
 
 
+def _internal_error(exc: Exception, debug: bool) -> None:
+    if debug:
+        import traceback
+
+        traceback.print_exception(type(exc), exc, exc.__traceback__)
+    else:
+        click.echo(f"newslint: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback; "
+                   "please report it)", err=True)
+    sys.exit(2)
+
+
 pack_option = click.option("--pack", "packs", multiple=True, metavar="NAME|PATH",
                            help="Rule pack: a shipped pack's name or a YAML file (repeatable; default: the "
                                 "configuration's packs, else antara).")
@@ -130,6 +141,8 @@ def lint(ctx: click.Context, paths: tuple[str, ...], packs: tuple[str, ...], sel
         code = lint_command(request)
     except NewslintError as exc:
         _fail(exc)
+    except Exception as exc:  # a bug in newslint: one line, or the traceback when --debug asks for it
+        _internal_error(exc, debug)
     sys.exit(code)
 
 

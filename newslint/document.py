@@ -181,6 +181,9 @@ def _read_front_matter(doc: Document) -> None:
         offset = doc.line_starts[min(line, doc.line_count - 1)] if line else 0
         doc.front_matter_error = (offset, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}")
         return
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # `date: 2020-13-45`, deep nesting
+        doc.front_matter_error = (0, f"front matter has a value YAML cannot build: {exc}")
+        return
     if data is None:
         return
     if not isinstance(data, dict):

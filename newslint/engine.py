@@ -120,4 +120,9 @@ def lint_bytes(data: bytes, path: str, rules: list[Rule], options: RunOptions = 
         doc = Document.from_bytes(data, path)
     except UnreadableCopy as exc:
         return [unreadable(path, str(exc))]
+    except Exception as exc:  # a bug in reading must not stop the other files
+        if options.debug:
+            raise
+        return [Violation(path, 1, 1, 1, 1, "NL004", Severity.ERROR,
+                          f"reading the file failed: {type(exc).__name__}: {exc} (run with --debug for details)")]
     return lint_document(doc, rules, options)
