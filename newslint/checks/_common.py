@@ -28,7 +28,7 @@ def compile_pattern(pattern: str, ignorecase: bool, path: Path, raw: YMap, key: 
 
 
 def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], ctx: Any) -> Iterator[Any]:
-    """Every match of `pattern` inside each span (anchors like `^` and `$` see the span's edges).
+    """Every match of `pattern` inside each span (`$` sees the span's end; `^` a line start).
 
     The time left for the rule (`ctx.timeout`) is read again for each span: the limit is the
     rule's on the whole file, not each span's."""
