@@ -152,7 +152,8 @@ def read_yaml_file(path: Path) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PackError(f"not valid UTF-8 (byte {exc.start})", str(path)) from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise PackError(f"not valid UTF-8 (byte {exc.start}): save the pack as UTF-8", str(path), line) from None
     return load_yaml(text, str(path))
 
 
@@ -174,6 +175,9 @@ def _raw_rules(path: Path, stack: tuple[Path, ...]) -> tuple[list[tuple[YMap, Pa
             parent_path = resolve_ref(parent, path.parent)
         except PackError as exc:
             raise PackError(f"cannot extend: {exc.message}", str(path), data.line_of("extends"), "extends") from None
+        if parent_path.resolve() in stack:
+            chain = " -> ".join(str(p) for p in (*stack, parent_path.resolve()))
+            raise PackError(f"makes a cycle: {chain}", str(path), data.line_of("extends"), "extends")
         collected.extend(_raw_rules(parent_path, stack)[0])
     name = meta["name"] or path.stem
     if meta["names"] is not None:

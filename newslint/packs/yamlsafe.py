@@ -61,8 +61,11 @@ def load_yaml(source: str, path: str) -> Any:
         if "\t" in problem or "'\\t'" in problem:
             problem += " (YAML does not allow tabs for indentation: use spaces)"
         raise PackError(f"YAML syntax error: {problem}", path, mark.line + 1 if mark else None) from None
+    except yaml.reader.ReaderError as exc:  # a control character: binary data, not a pack
+        line = source.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        raise PackError(f"not a YAML text: {exc.reason} (character #x{exc.character:04x})", path, line) from None
     except yaml.YAMLError as exc:
-        raise PackError(f"YAML error: {exc}", path) from None
+        raise PackError(f"YAML error: {str(exc).splitlines()[0]}", path) from None
     if node is None:
         return None
     builder = _Builder(path)
