@@ -191,7 +191,7 @@ def _raw_rules(path: Path, stack: tuple[Path, ...]) -> tuple[list[tuple[YMap, Pa
         if not isinstance(rule, YMap):
             raise PackError("every rule must be a mapping of keys to values", str(path), data["rules"].line_of(i))
         rule_id = rule.get("id")
-        if rule_id in by_id:  # the extending pack overrides a parent's rule key by key
+        if isinstance(rule_id, str) and rule_id in by_id:  # the extending pack overrides a parent's rule key by key
             parent_rule, _ = collected[by_id[rule_id]]
             merged = YMap(rule.line)
             merged.update(parent_rule)
