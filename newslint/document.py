@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_LONE_CR = re.compile(r"\r(?!\n)")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
@@ -133,14 +132,6 @@ class Document:
         lf = self.text.count("\n") - crlf
         cr = self.text.count("\r") - crlf
         return max((crlf, "\r\n"), (lf, "\n"), (cr, "\r"))[1] if (crlf or lf or cr) else "\n"
-
-    @cached_property
-    def match_text(self) -> str:
-        """`text` with each lone CR made LF, for rule patterns: `^` and `$` know only LF, and a
-        CR-only file (old Mac exports) would otherwise have no line starts. Same length, same offsets."""
-        if "\r" not in self.text:
-            return self.text
-        return _LONE_CR.sub("\n", self.text)
 
     @cached_property
     def anatomy(self) -> Anatomy:

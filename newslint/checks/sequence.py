@@ -57,7 +57,7 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> list[tuple[str, An
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
-    text = doc.match_text  # offsets are those of doc.text
+    text = doc.text
     steps = rule.compiled
     seen_index = -1
     seen_name = ""

@@ -79,7 +79,7 @@ def _cased(replacement: str, matched: str, ignorecase: bool) -> str:
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
-    text = doc.match_text  # offsets are those of doc.text
+    text = doc.text
     ignorecase = rule.options["ignorecase"]
     spans = doc.anatomy.spans(rule.scope)
     if isinstance(rule.compiled, PhraseIndex):
