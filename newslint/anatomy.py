@@ -47,7 +47,7 @@ _TRAILER = regex.compile(
     regex.I | regex.X,
 )
 _DATELINE = regex.compile(
-    r"""(?<![^\r\n])(?P<city>\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)?(?:,[ \t]*(?P<date>[^()\n]{1,40}?))?[ \t]*
+    r"""^(?P<city>\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)?(?:,[ \t]*(?P<date>[^()\n]{1,40}?))?[ \t]*
         \((?P<agency>[\p{L}\p{N} .&/-]{2,40})\)[ \t]*(?:-{1,3}|–|—)[ \t]*""",
     regex.X | regex.M | regex.W,
 )

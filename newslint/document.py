@@ -51,12 +51,12 @@ def decode(data: bytes) -> tuple[str, str, bool]:
         odd, even = sample[1::2].count(0), sample[0::2].count(0)
         if len(sample) >= 4 and max(odd, even) > len(sample) // 4 > min(odd, even):
             raise UnreadableCopy("looks like UTF-16 without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)")
-        raise UnreadableCopy(f"contains NUL bytes (first at byte {nul}, on line {_line_of(data, nul)}): binary data, not text")
+        raise UnreadableCopy(f"contains NUL bytes (first at byte {nul}): binary data, not text")
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as exc:
         raise UnreadableCopy(
-            f"not valid UTF-8 (byte {exc.start}: 0x{data[exc.start]:02x}, on line {_line_of(data, exc.start)}); newslint reads UTF-8, "
+            f"not valid UTF-8 (byte {exc.start}: 0x{data[exc.start]:02x}) on line {_line_of(data, exc.start)}; newslint reads UTF-8, "
             "and UTF-16 with a byte-order mark: convert the file, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"
         ) from None
 

@@ -19,8 +19,8 @@ def test_utf16_with_bom_both_byte_orders():
 
 @pytest.mark.parametrize("data, words", [
     (b"\x00\x01\x02binary", "NUL bytes"),
-    ("Caf\u00e9 harga Rp5.000".encode("cp1252"), "not valid UTF-8 (byte 3: 0xe9, on line 1)"),
-    (b"Berita\n\xff\xfe tengah", "not valid UTF-8 (byte 7: 0xff, on line 2)"),
+    ("Caf\u00e9 harga Rp5.000".encode("cp1252"), "not valid UTF-8 (byte 3: 0xe9)"),
+    (b"Berita\n\xff\xfe tengah", "not valid UTF-8 (byte 7: 0xff)"),
 ])
 def test_unreadable_copy_is_refused_with_the_reason(data, words):
     with pytest.raises(UnreadableCopy, match=words.replace("(", r"\(").replace(")", r"\)")):

@@ -134,13 +134,13 @@ def test_byte_order_marks_are_read_and_positions_do_not_move(tmp_path, data):
 
 @pytest.mark.parametrize("data, message", [
     (story().replace("©", "\u00a9").encode("cp1252"),
-     "not valid UTF-8 (byte 338: 0xa9, on line 6); newslint reads UTF-8, and UTF-16 with a byte-order mark: "
+     "not valid UTF-8 (byte 338: 0xa9) on line 6; newslint reads UTF-8, and UTF-16 with a byte-order mark: "
      "convert the file, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"),
     (story().encode("utf-8")[:150] + b"\xc3\x28\xff" + story().encode("utf-8")[150:],
-     "not valid UTF-8 (byte 150: 0xc3, on line 2); newslint reads UTF-8, and UTF-16 with a byte-order mark: "
+     "not valid UTF-8 (byte 150: 0xc3) on line 2; newslint reads UTF-8, and UTF-16 with a byte-order mark: "
      "convert the file, e.g. `iconv -f WINDOWS-1252 -t UTF-8`"),
-    (story().encode("utf-8").replace(b"Editor", b"Edi\x00tor"), "contains NUL bytes (first at byte 310, on line 5): binary data, not text"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "contains NUL bytes (first at byte 8, on line 3): binary data, not text"),
+    (story().encode("utf-8").replace(b"Editor", b"Edi\x00tor"), "contains NUL bytes (first at byte 310): binary data, not text"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "contains NUL bytes (first at byte 8): binary data, not text"),
     (story().encode("utf-16-le"), "looks like UTF-16 without a byte-order mark: save it as UTF-8 (or UTF-16 with a BOM)"),
     (b"\xff\xfe" + story().encode("utf-16-le")[:-1], "not valid UTF-16-LE after its byte-order mark (byte 704)"),
 ], ids=["windows-1252", "invalid-utf8-mid-story", "nul-byte", "binary-named-txt", "utf16-without-bom", "utf16-truncated"])
