@@ -195,3 +195,34 @@ def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path):
     assert debug.returncode == 2
     err = debug.stderr.decode()
     assert err.startswith("Traceback (most recent call last):") and err.rstrip().endswith("ZeroDivisionError: injected")
+
+
+# --- configuration files ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, data, problem", [
+    (".newslint.yaml", b"select: [AN1\n  - x\n", "3: YAML syntax error: did not find expected ',' or ']'"),
+    (".newslint.yaml", b"select: [AN1]\nselect: [AN2]\n", "2: 'select': duplicate key (first on line 1)"),
+    (".newslint.yaml", b"rules: !!python/object/apply:os.system ['echo owned']\n",
+     "1: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed: rule packs hold plain data only"),
+    (".newslint.yaml", BOMB.encode(), "1: the file expands to more than 500,000 values (a YAML alias bomb?); refused"),
+    (".newslint.yaml", b"select: [AN1]\x00\n", "1: not a YAML text: control characters are not allowed (character #x0000)"),
+    ("pyproject.toml", b"[tool.newslint\nselect = 1\n",
+     "1: TOML syntax error: Expected ']' at the end of a table declaration (at line 1, column 15)"),
+], ids=["yaml-syntax", "duplicate-key", "python-object", "alias-bomb", "control-character", "toml-syntax"])
+def test_a_broken_configuration_is_one_line_naming_file_and_line(tmp_path, name, data, problem):
+    (tmp_path / ".git").mkdir()  # discovery stops at the repository root
+    (tmp_path / name).write_bytes(data)
+    good = write_good(tmp_path)
+    result = run_cli("lint", str(good))
+    assert_clean_exit(result, 2)
+    assert result.stdout == b""
+    assert result.stderr.decode().splitlines() == [f"newslint: error: {tmp_path / name}:{problem}"]
+
+
+def test_a_fifo_where_the_configuration_would_be_is_not_read(tmp_path):
+    (tmp_path / ".git").mkdir()
+    os.mkfifo(tmp_path / ".newslint.yaml")  # reading it would block forever
+    good = write_good(tmp_path)
+    result = run_cli("lint", "-q", "--no-color", str(good))
+    assert_clean_exit(result, 1)
+    assert findings(result, good) == STORY_FINDINGS
