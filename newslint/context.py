@@ -31,7 +31,9 @@ class Context:
         return resolve(self.doc, self.date_option, self.date_source)
 
     def begin_rule(self) -> None:
-        """Start the clock for the next rule."""
+        """Start the clock for the next rule, after the story's regions are known: working them out
+        is shared by every rule, and must not be charged to whichever rule comes first."""
+        self.doc.anatomy  # noqa: B018 - computed once, cached on the document
         self._deadline = None if self.limit is None else time.monotonic() + self.limit
 
     @property

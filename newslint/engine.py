@@ -82,8 +82,8 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
         offset, problem = doc.front_matter_error
         found.append(make_violation(doc, "NL002", Severity.ERROR, problem, offset, offset))
     for rule in rules:
-        ctx.begin_rule()
         try:
+            ctx.begin_rule()
             findings: list[Finding] = list(KINDS[rule.kind].check(doc, rule, ctx))
         except TimeoutError:
             found.append(make_violation(
