@@ -16,6 +16,11 @@ from newslint.lexicon import words_in
 from newslint.storydate import StoryDate, resolve
 
 
+# The `regex` module times out at once when given a time-out past about 1e12 s (`--timeout inf`):
+# no run lasts a day, so longer limits are passed to it as a day.
+_LONGEST = 86_400.0
+
+
 class Context:
     def __init__(self, doc: Document, date_option: StoryDate | None = None, timeout: float | None = 2.0,
                  date_source: str = "auto"):
@@ -40,11 +45,11 @@ class Context:
     def timeout(self) -> float | None:
         """Seconds left for the current rule; raises TimeoutError when none are left."""
         if self._deadline is None:
-            return self.limit
+            return None if self.limit is None else min(self.limit, _LONGEST)
         left = self._deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError("the rule's time on this file ran out")
-        return left
+        return min(left, _LONGEST)
 
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """The words of text[start:end], computed once per span for all rules.

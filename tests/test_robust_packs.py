@@ -226,3 +226,12 @@ def test_a_fifo_where_the_configuration_would_be_is_not_read(tmp_path):
     result = run_cli("lint", "-q", "--no-color", str(good))
     assert_clean_exit(result, 1)
     assert findings(result, good) == STORY_FINDINGS
+
+
+@pytest.mark.parametrize("limit", ["inf", "1e300", "0"])
+def test_a_time_limit_beyond_what_regex_accepts_means_no_limit(tmp_path, limit):
+    # the regex module times out at once when handed a time-out past about 1e12 s
+    good = write_good(tmp_path)
+    result = run_cli("lint", "-q", "--no-color", "--timeout", limit, str(good))
+    assert_clean_exit(result, 1)
+    assert findings(result, good) == STORY_FINDINGS
