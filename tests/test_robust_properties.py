@@ -77,7 +77,7 @@ def rules(draw: st.DrawFn) -> dict:
                   "kind": kind, "message": draw(st.sampled_from(["Hindari {match}", "m", "{expected} bukan {match}"]))}
     rule.update(draw(MINIMUM.get(kind, st.fixed_dictionaries({}))))
     for key in draw(st.lists(st.sampled_from(COMMON_KEYS + KINDS_OPTIONS.get(kind, [])), max_size=3, unique=True)):
-        rule[key] = draw(GOOD_VALUES[key])
+        rule[key] = draw(GOOD_VALUES.get(key, JUNK))  # a key added to a kind later gets any value
     if draw(SOMETIMES):  # one thing wrong: a bad value, an unknown key, a bad template
         key = draw(st.sampled_from(sorted(GOOD_VALUES) + ["patern", "colour", "message", "id"]))
         rule[key] = draw(st.one_of(JUNK, st.sampled_from(["{nope}", "{"])))

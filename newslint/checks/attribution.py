@@ -112,8 +112,10 @@ def _credit(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
 
 def _cued(text: str, words: list[tuple[int, int, str]], hit: Any, cues: PhraseIndex[str], window: int) -> bool:
     """A cue word within `window` words before or after the agency's name."""
-    first = next(i for i, w in enumerate(words) if w[0] == hit.start)
-    last = next(i for i, w in enumerate(words) if w[1] == hit.end)
+    first = bisect.bisect_left(words, (hit.start,))  # words are sorted by start: no scan per hit
+    last = first
+    while words[last][1] != hit.end:
+        last += 1
     before, after = words[max(0, first - window):first], words[last + 1:last + 1 + window]
     return any(True for _ in cues.find(text, before)) or any(True for _ in cues.find(text, after))
 
@@ -132,7 +134,7 @@ def _quotes(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     for q in anatomy.quotes:
         if not _is_direct(text, q, rule.options["min_words"]):
             continue
-        if rule.options["speech_tag"] and _speech_tag(text, q):
+        if rule.options["speech_tag"] and _speech_tag(text, q, ctx.timeout):
             continue
         outside = _context(paragraphs, q)
         if not any(verbs.search(part, timeout=ctx.timeout) for part in outside):
@@ -142,9 +144,9 @@ def _quotes(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
 _TAG = regex.compile(r"[ \t]*\p{Ll}+(?:nya\b|[ \t]+\p{Lu})")
 
 
-def _speech_tag(text: str, q: Any) -> bool:
+def _speech_tag(text: str, q: Any, timeout: float | None) -> bool:
     """`"...," pinta Jokowi`: the quote closes on `,` `?` or `!` and a speech tag follows it."""
-    return q.closed and q.end >= 2 and text[q.end - 2] in ",?!" and _TAG.match(text, q.end) is not None
+    return q.closed and q.end >= 2 and text[q.end - 2] in ",?!" and _TAG.match(text, q.end, timeout=timeout) is not None
 
 
 def _is_direct(text: str, q: Any, min_words: int) -> bool:
