@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, TextIO
 from newslint.document import Document, UnreadableCopy
 from newslint.engine import INPUT_ERRORS, RunOptions, lint_document, unreadable
 from newslint.files import DEFAULT_SUFFIXES, STDIN, discover
+from newslint.intake import DEFAULT_MAX_FILE_SIZE, InputProblem, check_story, read_stdin
 from newslint.packs.loader import Rule
 from newslint.safewrite import Snapshot, WriteRefused, read_snapshot, remove_leftovers, replace_atomically
 from newslint.violation import Edit, Severity, Violation
@@ -231,6 +232,7 @@ def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_
         folders = {os.path.dirname(t.path) or "." for t in targets if t.path != STDIN and not t.problem}
         folders |= {p for p in paths if p != STDIN and os.path.isdir(p)}
         run.removed = remove_leftovers(folders)
+    limit = plan.request.max_file_size if plan is not None else DEFAULT_MAX_FILE_SIZE
     for target in targets:
         run.checked += 1
         name = (stdin_filename or STDIN) if target.path == STDIN else target.path
@@ -238,8 +240,13 @@ def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_
             run.violations.append(unreadable(name, target.problem))
             continue
         try:
-            snapshot = Snapshot(STDIN, sys.stdin.buffer.read(), 0, 0, 0, 0, 0, 0, 0) if target.path == STDIN \
+            if target.path != STDIN:
+                check_story(target.path, limit)  # the size limit and regular files only, as for linting
+            snapshot = Snapshot(STDIN, read_stdin(limit), 0, 0, 0, 0, 0, 0, 0) if target.path == STDIN \
                 else read_snapshot(target.path)
+        except InputProblem as exc:
+            run.violations.append(unreadable(name, str(exc)))
+            continue
         except OSError as exc:
             run.violations.append(unreadable(name, f"cannot read: {exc.strerror or exc}"))
             continue

@@ -77,5 +77,20 @@ def read_story(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes:
             raise InputProblem(f"cannot read: {exc.strerror or exc}") from None
 
 
+def check_story(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> None:
+    """InputProblem unless `path` is a regular file within the limit: for readers of their own
+    (`--fix` keeps a snapshot of what it read), checked just before they open the file."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputProblem("cannot read: the file disappeared before it could be read") from None
+    except OSError as exc:
+        raise InputProblem(f"cannot read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputProblem("not a regular file (a FIFO, socket, device or folder): not read")
+    if limit is not None and info.st_size > limit:
+        raise _too_large(limit)
+
+
 def read_stdin(limit: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes:
     return read_limited(sys.stdin.buffer, limit)

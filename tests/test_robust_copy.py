@@ -224,3 +224,16 @@ def test_front_matter_value_yaml_cannot_build_is_nl002(tmp_path):
     assert_clean_exit(result, 1)
     assert (1, 1, "NL002") in findings(result, bad)
     assert messages(result, bad, "NL002") == ["front matter has a value YAML cannot build: month must be in 1..12"]
+
+
+def test_fix_keeps_to_the_size_limit_and_changes_nothing_it_refuses(tmp_path):
+    bad = tmp_path / "panjang.txt"
+    bad.write_text(story() * 40, encoding="utf-8")
+    before = snapshot(tmp_path)
+    result = run_cli("lint", "-q", "--no-color", "--fix", "--max-file-size", "8KiB", str(bad))
+    assert_clean_exit(result, 2)
+    assert snapshot(tmp_path) == before
+    assert result.stdout.decode() == f"{bad}:1:1: error NL001 too large: more than 8 KiB (the limit is set by --max-file-size); not read\n"
+    piped = run_cli("lint", "-q", "--no-color", "--fix", "--max-file-size", "8KiB", "-", input=bad.read_bytes())
+    assert_clean_exit(piped, 2)
+    assert "-:1:1: error NL001 too large: more than 8 KiB" in piped.stdout.decode() + piped.stderr.decode()
