@@ -22,7 +22,8 @@ def per_rule(name: str, text: str) -> None:
     began = time.perf_counter()
     doc = Document.from_text(text, "bench.txt")
     doc.anatomy
-    print(f"\n{name}: {len(text.encode()):,} bytes, {doc.line_count:,} lines; reading {time.perf_counter() - began:.2f} s")
+    read_in = time.perf_counter() - began
+    print(f"\n{name}: {len(text.encode()):,} bytes, {doc.line_count:,} lines; reading {read_in:.2f} s")
     ctx = Context(doc, None, None)
     for rule in load_packs(["antara"]).rules:
         began = time.perf_counter()

@@ -39,7 +39,8 @@ GAP = r"[\h\u200b\u200c\u200d\u2060\ufeff]"
 # A trailer line starts with one of these labels (colon required where the word is also prose).
 _TRAILER = regex.compile(
     rf"""^{GAP}*(?:
-        (?P<label>baca{GAP}+juga|sumber|pewarta|penerjemah|penulis|reporter|editor|redaktur|fotografer|foto|kontributor){GAP}*:
+        (?P<label>baca{GAP}+juga|sumber|pewarta|penerjemah|penulis|reporter|editor|redaktur
+                  |fotografer|foto|kontributor){GAP}*:
       | (?P<copyright>(?:copyright|hak[ \t]+cipta)\b|©|\(c\)[ \t])
       | (?P<credit>\(?[ \t]*(?:additional[ \t]+)?(?:reporting|writing|editing|compiled|produced)[ \t]+by\b)
       | (?P<tayang>berita[ \t]+ini[ \t]+telah[ \t]+tayang)
