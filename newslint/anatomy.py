@@ -57,6 +57,7 @@ _HTML_COMMENT_LINE = regex.compile(r"^[ \t]*<!--.*-->[ \t]*$")
 _WORD = regex.compile(r"\S+")
 _END_PUNCT = tuple(".!?:;,\"”’'…)")
 _OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+_MARK = regex.compile('["“”«»„]')  # every opener and every closer of _OPENERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,13 +202,12 @@ def _blocks(doc: Document) -> list[Block]:
 
 def _looks_like_subheading(line: str) -> bool:
     line = line.strip()
-    words = _WORD.findall(line)
-    return (
-        0 < len(words) <= 8
-        and len(line) <= 70
+    return (  # the cheap tests first: most lines are long paragraphs
+        0 < len(line) <= 70
         and line[0].isupper()
         and not line.endswith(_END_PUNCT)
         and not any(mark in line for mark in '"“”')
+        and 0 < len(_WORD.findall(line)) <= 8
     )
 
 
@@ -238,8 +238,8 @@ def _quotes(text: str, blocks: list[Block]) -> list[Quote]:
             else:
                 quotes.append(Quote(open_at, segments[-1][1], tuple(segments), first_block, body[position - 1][0], False))
                 open_at = None
-        for i in range(pos, block.end):
-            ch = text[i]
+        for mark in _MARK.finditer(text, pos, block.end):  # only quote marks can open or close
+            i, ch = mark.start(), mark.group()
             if open_at is None:
                 if ch in _OPENERS:
                     open_at, closer, seg_start, first_block, segments = i, _OPENERS[ch], i, index, []

@@ -12,7 +12,7 @@ import time
 from functools import cached_property
 
 from newslint.document import Document
-from newslint.lexicon import words_in
+from newslint.lexicon import DocumentWords, Words
 from newslint.storydate import StoryDate, resolve
 
 
@@ -29,7 +29,7 @@ class Context:
         self.date_source = date_source
         self.limit = timeout
         self._deadline: float | None = None
-        self._words: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        self._words: dict[tuple[int, int], Words] = {}
 
     @cached_property
     def story_date(self) -> StoryDate:
@@ -51,7 +51,12 @@ class Context:
             raise TimeoutError("the rule's time on this file ran out")
         return min(left, _LONGEST)
 
-    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+    @cached_property
+    def all_words(self) -> DocumentWords:
+        """The document's words, tokenised once for every rule and span."""
+        return DocumentWords(self.doc.text)
+
+    def words(self, start: int, end: int) -> Words:
         """The words of text[start:end], computed once per span for all rules.
 
         Splitting is shared work, so its time is not charged to the rule that happens to ask first."""
@@ -59,7 +64,7 @@ class Context:
         found = self._words.get(key)
         if found is None:
             began = time.monotonic()
-            found = self._words[key] = words_in(self.doc.text, start, end)
+            found = self._words[key] = self.all_words.span(start, end)
             if self._deadline is not None:
                 self._deadline += time.monotonic() - began
         return found

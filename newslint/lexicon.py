@@ -7,6 +7,7 @@ set look-up plus at most `longest phrase` dict look-ups, whatever the dictionary
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -77,18 +78,24 @@ class PhraseIndex(Generic[T]):
 
     def find(self, text: str, words: list[tuple[int, int, str]]) -> Iterator[Hit[T]]:
         """Phrases among `words` (start, end, word) of `text`, left to right, longest first."""
+        texts = getattr(words, "texts", None)
+        if texts is None:
+            texts = [w[2] for w in words]
+        if self.ignorecase:
+            texts = words.folded() if isinstance(words, Words) else [t.casefold() for t in texts]
+        first = self._first
+        if first.isdisjoint(texts):  # the common case: no phrase can start in this span
+            return
         lengths = sorted(self._lengths, reverse=True)
-        count = len(words)
-        i = 0
-        while i < count:
-            head = self._fold(words[i][2])
-            if head not in self._first:
-                i += 1
+        count = len(texts)
+        after = 0  # phrases do not overlap: the next one starts after the last hit
+        for i in [k for k, word in enumerate(texts) if word in first]:
+            if i < after:
                 continue
             for length in lengths:
                 if i + length > count:
                     continue
-                key = tuple(self._fold(w[2]) for w in words[i:i + length]) if length > 1 else (head,)
+                key = tuple(texts[i:i + length])
                 shapes = self._phrases.get(key)
                 if shapes is None:
                     continue
@@ -97,9 +104,47 @@ class PhraseIndex(Generic[T]):
                 if value is None:
                     continue  # same words, different punctuation between them
                 yield Hit(start, end, value)
-                i += length - 1
+                after = i + length
                 break
-            i += 1
+
+
+class Words(list):
+    """The words of one span as (start, end, word) tuples, with the bare words alongside
+    (`texts`), so that a phrase index can rule a span out with one set operation."""
+
+    __slots__ = ("texts", "_folded")
+
+    def __init__(self, items: list[tuple[int, int, str]], texts: list[str]):
+        super().__init__(items)
+        self.texts = texts
+        self._folded: list[str] | None = None
+
+    def folded(self) -> list[str]:
+        if self._folded is None:
+            self._folded = [t.casefold() for t in self.texts]
+        return self._folded
+
+
+class DocumentWords:
+    """Every word of a text, found once; the words of a span are a slice of them.
+
+    A span that cuts through a word (rare: spans are mostly whole lines) is tokenised on its own,
+    exactly as `words_in` would, so the result never depends on this shortcut."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.items = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        self.starts = [w[0] for w in self.items]
+        self.ends = [w[1] for w in self.items]
+        self.texts = [w[2] for w in self.items]
+
+    def span(self, start: int, end: int) -> Words:
+        i = bisect_left(self.starts, start)
+        j = bisect_right(self.ends, end, i)
+        if (i > 0 and self.ends[i - 1] > start) or (j < len(self.starts) and self.starts[j] < end):
+            items = words_in(self.text, start, end)
+            return Words(items, [w[2] for w in items])
+        return Words(self.items[i:j], self.texts[i:j])
 
 
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
