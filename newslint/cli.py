@@ -105,12 +105,16 @@ def main() -> None:
               help="Report only violations this baseline does not record.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record today's violations in FILE (a baseline) and exit 0.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per core; 1: no workers).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache (.newslint_cache/, or NEWSLINT_CACHE_DIR).")
 @click.pass_context
 def lint(ctx: click.Context, paths: tuple[str, ...], packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
          output_format: str, fail_on: str, story_date: str | None, stdin_filename: str | None, quiet: bool,
          no_color: bool, timeout: float, max_file_size: str, debug: bool, statistics: bool, extend_select: tuple[str, ...],
          config_file: str | None, isolated: bool, show_settings: bool, report_unused_suppressions: bool,
-         baseline_file: str | None, write_baseline: str | None, fix: bool, diff: bool) -> None:
+         baseline_file: str | None, write_baseline: str | None, fix: bool, diff: bool,
+         jobs: int | None = None, no_cache: bool = False) -> None:
     """Lint stories: files, folders (*.txt, *.md) or - for standard input."""
     from newslint.intake import parse_size
     from newslint.run import LintRequest, lint_command
@@ -134,6 +138,7 @@ def lint(ctx: click.Context, paths: tuple[str, ...], packs: tuple[str, ...], sel
         timeout=timeout if timeout > 0 else None, debug=debug, max_file_size=size_limit, statistics=statistics, fix=fix, diff=diff,
         extend_select=_split(extend_select), config=config_file, isolated=isolated, given=_given(ctx),
         report_unused_suppressions=report_unused_suppressions, baseline=baseline_file, write_baseline=write_baseline,
+        jobs=jobs, cache=not no_cache,
     )
     if show_settings:
         _show_settings(request, request.paths[0])

@@ -44,6 +44,8 @@ class LintRequest:
     baseline: str | None = None  # report only violations this baseline file does not record
     write_baseline: str | None = None  # record the violations in this file instead of failing
     max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; a larger file is refused unread; None: no limit
+    jobs: int | None = None  # worker processes; None: one per core; 1: serial
+    cache: bool = True  # reuse compiled packs and unchanged stories' results (newslint.cache)
 
 
 def lint_command(request: LintRequest) -> int:

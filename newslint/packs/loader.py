@@ -144,9 +144,16 @@ def resolve_ref(ref: str, relative_to: Path | None = None) -> Path:
     return path
 
 
+#: When a list, every pack or dictionary file read is appended to it with its bytes
+#: (the pack cache keys its entries on the content of every file a load used).
+READ_LOG: list[tuple[str, bytes]] | None = None
+
+
 def read_yaml_file(path: Path) -> Any:
     try:
         data = path.read_bytes()
+        if READ_LOG is not None:
+            READ_LOG.append((str(path), data))
     except OSError as exc:
         raise PackError(f"cannot read: {exc.strerror or exc}", str(path)) from None
     try:

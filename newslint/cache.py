@@ -1,0 +1,292 @@
+"""Caches that make a repeated run cheap: compiled packs, and each story's violations.
+
+Both live in one folder (`NEWSLINT_CACHE_DIR`, else `.newslint_cache/` in the working folder)
+that may be deleted at any time. Keys are content, never file times: a compiled pack is reused
+only while every pack and dictionary file it was built from has the same bytes; a story's result
+only for the same story bytes under the same configuration (pack files, selected rules, --date,
+timeout) and the same newslint code. Entries are written to a unique temporary name and renamed
+into place, so runs sharing the folder never see half an entry; an entry that cannot be read is
+ignored (and later overwritten), never trusted.
+
+Compiled packs are pickled, but loaded with an unpickler that only builds newslint's own rule
+classes and recompiles regular expressions from their source text, so a planted cache file cannot
+run code. Story results are JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newslint import __version__
+
+if TYPE_CHECKING:
+    from newslint.engine import RunOptions
+    from newslint.packs.loader import Pack, Rule
+    from newslint.violation import Violation
+
+CACHE_ENV = "NEWSLINT_CACHE_DIR"
+DEFAULT_DIR = ".newslint_cache"
+FORMAT = 1  # bump when the layout of an entry changes
+_NOT_CACHED = frozenset({"NL003", "NL004"})  # a time-out or a crash may not happen next time
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get(CACHE_ENV) or DEFAULT_DIR)
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def code_stamp() -> str:
+    """The newslint version plus the size and time of every module of the package, so that a
+    changed checkout (same version number, other code) never reuses results of the old code."""
+    root = Path(__file__).resolve().parent
+    parts: list[str] = [__version__, str(FORMAT)]
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                stack.append(Path(entry.path))
+            elif entry.name.endswith(".py"):
+                info = entry.stat()
+                parts.append(f"{entry.path}:{info.st_size}:{info.st_mtime_ns}")
+    return _digest(*parts)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a unique temporary file renamed into place; failures are
+    silent (a cache that cannot be written is only a slower next run)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+
+
+def _prepare(root: Path) -> bool:
+    """Create the cache folder, with a .gitignore (never committed) and a CACHEDIR.TAG."""
+    try:
+        if not root.is_dir():
+            root.mkdir(parents=True, exist_ok=True)
+            (root / ".gitignore").write_text("# created by newslint\n*\n", encoding="utf-8")
+            (root / "CACHEDIR.TAG").write_text(
+                "Signature: 8a477f597d28d172789f06886806bc55\n# newslint cache: safe to delete\n", encoding="utf-8")
+        return True
+    except OSError:
+        return False
+
+
+# --- compiled packs ------------------------------------------------------------------------
+
+_ALLOWED = {
+    ("newslint.packs.loader", "Pack"), ("newslint.packs.loader", "Rule"), ("newslint.packs.loader", "Example"),
+    ("newslint.packs.yamlsafe", "YMap"), ("newslint.packs.yamlsafe", "YList"),
+    ("newslint.violation", "Severity"), ("newslint.lexicon", "PhraseIndex"),
+    ("newslint.checks.names", "Entry"), ("newslint.checks.names", "NameIndex"),
+    ("newslint.calendar_words", "Calendar"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
+    ("pathlib", "Path"), ("newslint.cache", "_pattern"),
+}
+
+
+def _pattern(source: Any, flags: int) -> Any:
+    """Rebuild a compiled pattern from its source text (never from pickled engine code)."""
+    import regex
+
+    return regex.compile(source, flags)
+
+
+class _PackUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a pack cache entry")
+        return super().find_class(module, name)
+
+
+def _dump_pack(entry: dict[str, Any]) -> bytes:
+    import copyreg
+    import io
+
+    import regex
+
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table.copy()
+    pickler.dispatch_table[regex.Pattern] = lambda p: (_pattern, (p.pattern, p.flags))
+    pickler.dump(entry)
+    return buffer.getvalue()
+
+
+def _load_fresh(refs: list[str]) -> tuple[Pack, list[tuple[str, bytes]]]:
+    """Load and compile the packs, noting every file read (packs, `extends`, dictionaries)."""
+    from newslint.packs import loader
+
+    loader.READ_LOG = log = []
+    try:
+        return loader.load_packs(refs), log
+    finally:
+        loader.READ_LOG = None
+
+
+def load_packs(refs: list[str], root: Path | None) -> tuple[Pack, str]:
+    """`packs.load_packs(refs)` through the cache in `root` (None: no cache). Returns the pack and
+    its fingerprint: a digest of the names and content of every file it was built from."""
+    from newslint.packs.loader import resolve_ref
+
+    top: list[str] = []
+    if root is not None:
+        for ref in refs:
+            path = resolve_ref(ref)
+            try:
+                top.extend((ref, str(path), _digest(path.read_bytes())))
+            except OSError:
+                root = None  # the loader reports the unreadable file
+                break
+    file = root / "packs" / f"{_digest(code_stamp(), *top)}.pickle" if root is not None else None
+    if file is not None:
+        cached = _read_pack(file)
+        if cached is not None:
+            return cached
+    pack, log = _load_fresh(refs)
+    fingerprint = _digest(*(part for path, data in log for part in (path, data)))
+    if file is not None and root is not None and _prepare(root):
+        deps = [(path, _digest(data)) for path, data in log]
+        atomic_write(file, _dump_pack({"format": FORMAT, "deps": deps, "fingerprint": fingerprint, "pack": pack}))
+    return pack, fingerprint
+
+
+def _read_pack(file: Path) -> tuple[Pack, str] | None:
+    try:
+        with open(file, "rb") as handle:
+            entry = _PackUnpickler(handle).load()
+        if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+            return None
+        for path, digest in entry["deps"]:
+            with open(path, "rb") as handle:
+                if _digest(handle.read()) != digest:
+                    return None
+        return entry["pack"], entry["fingerprint"]
+    except Exception:  # a missing, corrupt or foreign entry is a cache miss, nothing else
+        return None
+
+
+# --- story results -------------------------------------------------------------------------
+
+def config_key(fingerprint: str, rules: list[Rule], options: RunOptions) -> str:
+    """Everything besides the story that decides its violations."""
+    date = options.date
+    described = [fingerprint, [r.id for r in rules], repr(options.timeout),
+                 [date.year, date.date.isoformat() if date.date else None, date.source] if date else None]
+    return _digest(code_stamp(), json.dumps(described))
+
+
+def _encode(violations: list[Violation]) -> list[list[Any]]:
+    return [[v.line, v.column, v.end_line, v.end_column, v.rule_id, int(v.severity), v.message, v.start, v.end,
+             v.matched, v.context, [[e.start, e.end, e.replacement] for e in v.fix]] for v in violations]
+
+
+def _decode(rows: list[list[Any]], path: str) -> list[Violation]:
+    from newslint.violation import Edit, Severity, Violation
+
+    found = []
+    for line, column, end_line, end_column, rule_id, severity, message, start, end, matched, context, fix in rows:
+        numbers = (line, column, end_line, end_column, severity, start, end)
+        texts = (rule_id, message, matched, context)
+        if not all(type(n) is int for n in numbers) or not all(type(t) is str for t in texts):
+            raise ValueError("damaged cache entry")
+        edits = []
+        for a, b, c in fix:
+            if type(a) is not int or type(b) is not int or type(c) is not str:
+                raise ValueError("damaged cache entry")
+            edits.append(Edit(a, b, c))
+        found.append(Violation(path, line, column, end_line, end_column, rule_id, Severity(severity), message,
+                               start, end, matched, context, tuple(edits)))
+    return found
+
+
+class ResultCache:
+    """Violations of stories already linted under one configuration, in 256 JSON shards (by the
+    first two hex digits of the story key) that are read when first needed and rewritten, merged
+    with what is on disk, at the end of a run."""
+
+    def __init__(self, root: Path, key: str):
+        self.root = root
+        self.folder = root / "results" / key
+        self._shards: dict[str, dict[str, Any]] = {}
+        self._new: dict[str, dict[str, Any]] = {}
+
+    @staticmethod
+    def story_key(data: bytes, path: str) -> str:
+        """The story's bytes, and the one thing its name decides: whether it is read as Markdown."""
+        from newslint.document import MARKDOWN_SUFFIXES
+
+        return _digest(data, "md" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text")
+
+    def _shard(self, name: str) -> dict[str, Any]:
+        shard = self._shards.get(name)
+        if shard is None:
+            shard = self._shards[name] = _read_shard(self.folder / f"{name}.json")
+        return shard
+
+    def get(self, key: str, path: str) -> list[Violation] | None:
+        rows = self._shard(key[:2]).get(key)
+        if rows is None:
+            return None
+        try:
+            return _decode(rows, path)
+        except Exception:  # a damaged entry is a miss
+            return None
+
+    def put(self, key: str, violations: list[Violation]) -> None:
+        if any(v.rule_id in _NOT_CACHED for v in violations):
+            return
+        self._new.setdefault(key[:2], {})[key] = _encode(violations)
+
+    def flush(self) -> None:
+        """Write the shards that gained entries (merged with the current file: another run may have
+        written it meanwhile)."""
+        if not self._new or not _prepare(self.root):
+            return
+        for name, entries in self._new.items():
+            file = self.folder / f"{name}.json"
+            merged = _read_shard(file)
+            merged.update(entries)
+            atomic_write(file, json.dumps({"format": FORMAT, "entries": merged}, ensure_ascii=False,
+                                          separators=(",", ":")).encode("utf-8"))
+        self._new.clear()
+
+
+def _read_shard(file: Path) -> dict[str, Any]:
+    try:
+        with open(file, "rb") as handle:
+            data = json.loads(handle.read())
+        if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict):
+            return data["entries"]
+    except Exception:  # missing or damaged: no entries
+        pass
+    return {}
