@@ -40,7 +40,7 @@ def default_jobs() -> int:
 
 
 class Progress:
-    """`newslint: 1234 files checked` on standard error, refreshed in place, only when standard
+    """`newslint: 1234 checked` on standard error, refreshed in place, only when standard
     error is a terminal and the run has lasted a second; erased at the end."""
 
     def __init__(self, stream: TextIO | None = None, after: float = 1.0, every: float = 0.2):
@@ -57,7 +57,7 @@ class Progress:
     def tick(self) -> None:
         self.count += 1
         if self.enabled and time.monotonic() >= self.next:
-            self.stream.write(f"\rnewslint: {self.count} files checked")
+            self.stream.write(f"\rnewslint: {self.count} checked")
             self.stream.flush()
             self.shown = True
             self.next = time.monotonic() + self.every

@@ -20,6 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "examples" / "antara-rusia-italia-2020.txt"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Runs of the CLI in tests keep their cache out of the working folder."""
+    os.environ["NEWSLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("newslint-cache"))
+
+
 @functools.lru_cache(maxsize=None)
 def pack(*refs: str):
     return load_packs(list(refs or ("antara",)))

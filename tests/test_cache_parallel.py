@@ -1,0 +1,266 @@
+"""Caches and worker processes change speed only: every output equals that of a cold serial run.
+
+Through the real CLI with a cache folder of the test's own (NEWSLINT_CACHE_DIR), plus properties
+of the shortcuts the fast paths take (word slices, -j2 against -j1).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURE, pack, run_cli
+from newslint import parallel
+from newslint.context import Context
+from newslint.document import Document
+from newslint.engine import RunOptions, select_rules
+from newslint.lexicon import words_in
+
+DESK = """\
+name: desk
+rules:
+  - id: DK1
+    kind: names
+    severity: error
+    dictionary: names.yaml
+    message: 'Tulis "{expected}", bukan "{match}"'
+"""
+NAMES = """\
+names:
+  - canonical: Sergei Shoigu
+    wrong: [Sergey Shoigu]
+"""
+STORY = ("Moskow (ANTARA) - Menteri Pertahanan Sergey Shoigu dan Menteri Luar Negeri Sergey Lavrov "
+         "menerima delegasi Italia pada Sabtu (21/3).\n")
+
+
+def desk(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A desk pack with a names dictionary beside it, one story, and a cache folder of its own."""
+    (tmp_path / "desk.yaml").write_text(DESK, encoding="utf-8")
+    (tmp_path / "names.yaml").write_text(NAMES, encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    return tmp_path / "desk.yaml", story, {"NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+
+
+def lint(*args: str, env: dict[str, str]) -> tuple[int, str]:
+    result = run_cli("lint", "--no-color", *args, env=env)
+    assert result.stderr == b"", result.stderr
+    return result.returncode, result.stdout.decode()
+
+
+def shards(env: dict[str, str]) -> list[Path]:
+    return sorted(Path(env["NEWSLINT_CACHE_DIR"]).glob("results/*/*.json"))
+
+
+def test_second_run_reads_the_cache_and_equals_an_uncached_run(tmp_path):
+    pack_file, story, env = desk(tmp_path)
+    expected = (1, f'{story}:1:38: error DK1 Tulis "Sergei Shoigu", bukan "Sergey Shoigu"\n\n'
+                   "Found 1 problem (1 error) in 1 of 1 file checked.\n")
+    assert lint("--no-cache", "--pack", str(pack_file), str(story), env=env) == expected
+    assert lint("--pack", str(pack_file), str(story), env=env) == expected  # cold: fills the cache
+    assert lint("--pack", str(pack_file), str(story), env=env) == expected  # warm
+    [shard] = shards(env)
+    # Prove the warm run reads the entry: a message planted in it is what the next run prints.
+    data = json.loads(shard.read_text(encoding="utf-8"))
+    [(key, rows)] = data["entries"].items()
+    rows[0][6] = "planted message"
+    shard.write_text(json.dumps(data), encoding="utf-8")
+    assert lint("--pack", str(pack_file), str(story), env=env)[1].splitlines()[0] == f"{story}:1:38: error DK1 planted message"
+
+
+def plant(env: dict[str, str]) -> None:
+    for shard in shards(env):
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        for rows in data["entries"].values():
+            for row in rows:
+                row[6] = "planted message"
+        shard.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_changed_dictionary_file_invalidates_pack_and_results(tmp_path):
+    pack_file, story, env = desk(tmp_path)
+    lint("--pack", str(pack_file), str(story), env=env)
+    plant(env)
+    # The pack file itself is unchanged; the dictionary it names gains an entry.
+    (tmp_path / "names.yaml").write_text(NAMES + "  - canonical: Sergei Lavrov\n    wrong: [Sergey Lavrov]\n",
+                                         encoding="utf-8")
+    code, out = lint("--pack", str(pack_file), str(story), env=env)
+    assert out.splitlines()[:2] == [
+        f'{story}:1:38: error DK1 Tulis "Sergei Shoigu", bukan "Sergey Shoigu"',
+        f'{story}:1:76: error DK1 Tulis "Sergei Lavrov", bukan "Sergey Lavrov"',
+    ]
+
+
+def test_a_changed_story_invalidates_its_result(tmp_path):
+    pack_file, story, env = desk(tmp_path)
+    lint("--pack", str(pack_file), str(story), env=env)
+    plant(env)
+    story.write_text(STORY.replace("Sergey Shoigu", "Sergei Shoigu"), encoding="utf-8")
+    assert lint("--pack", str(pack_file), str(story), env=env) == (0, "No problems found (1 file checked).\n")
+
+
+def test_selected_rules_and_date_are_part_of_the_key(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    env = {"NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    assert lint("-q", "--select", "AN201", "--date", "2020", str(story), env=env) == (0, "")
+    # 21/3 is a Saturday in 2020, a Sunday in 2021: a cached 2020 result must not answer for 2021.
+    assert lint("-q", "--select", "AN201", "--date", "2021", str(story), env=env)[1] == (
+        f'{story}:1:120: error AN201 "Sabtu (21/3)": 21 Maret 2021 jatuh pada hari Minggu, bukan Sabtu\n')
+    assert lint("-q", "--select", "AN1", str(story), env=env)[1] == (
+        f"{story}:1:1: error AN102 Baris \"Pewarta:\" tidak ada\n"
+        f"{story}:1:1: error AN103 Baris \"Editor:\" tidak ada\n"
+        f"{story}:1:1: error AN106 Baris hak cipta \"Copyright © ANTARA <tahun>\" tidak ada\n")
+
+
+def test_damaged_cache_entries_are_ignored(tmp_path):
+    pack_file, story, env = desk(tmp_path)
+    expected = lint("--pack", str(pack_file), str(story), env=env)
+    cache = Path(env["NEWSLINT_CACHE_DIR"])
+    entries = [*cache.glob("packs/*.pickle"), *shards(env)]
+    assert len(entries) == 2
+    damaged = [b"", b"\x80\x05garbage", b'{"format": 1, "entries": {"', b'{"format": 1, "entries": [1]}']
+    for content in damaged:
+        for entry in entries:
+            entry.write_bytes(content)
+        assert lint("--pack", str(pack_file), str(story), env=env) == expected
+    for shard in shards(env):  # valid JSON, wrong shape inside an entry
+        data = json.loads(shard.read_text(encoding="utf-8"))
+        for key in data["entries"]:
+            data["entries"][key] = [[1, "x"]]
+        shard.write_text(json.dumps(data), encoding="utf-8")
+    assert lint("--pack", str(pack_file), str(story), env=env) == expected
+
+
+class _Planted:
+    def __init__(self, target: Path):
+        self.target = target
+
+    def __reduce__(self):
+        import os
+
+        return os.remove, (str(self.target),)
+
+
+def test_a_planted_pack_entry_cannot_run_code(tmp_path):
+    pack_file, story, env = desk(tmp_path)
+    expected = lint("--pack", str(pack_file), str(story), env=env)
+    sentinel = tmp_path / "sentinel"
+    sentinel.write_text("still here", encoding="utf-8")
+    for entry in Path(env["NEWSLINT_CACHE_DIR"]).glob("packs/*.pickle"):
+        entry.write_bytes(pickle.dumps({"format": 1, "deps": [], "fingerprint": "x", "pack": _Planted(sentinel)}))
+    assert lint("--pack", str(pack_file), str(story), env=env) == expected
+    assert sentinel.exists()
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    pack_file, story, env = desk(tmp_path)
+    lint("--no-cache", "--pack", str(pack_file), str(story), env=env)
+    assert not Path(env["NEWSLINT_CACHE_DIR"]).exists()
+
+
+def test_the_cache_folder_keeps_itself_out_of_git(tmp_path):
+    pack_file, story, env = desk(tmp_path)
+    lint("--pack", str(pack_file), str(story), env=env)
+    cache = Path(env["NEWSLINT_CACHE_DIR"])
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (cache / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def many_stories(folder: Path, count: int) -> Path:
+    """`count` stories, each a little different (dates, names, dashes), more than SERIAL_LIMIT."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    folder.mkdir()
+    for i in range(count):
+        variant = text.replace("Sabtu (21/3)", f"Sabtu ({1 + i % 28}/3)")
+        if i % 3 == 0:
+            variant = variant.replace("Giuseppe Conte", "Guiseppe Conte")
+        if i % 5 == 0:
+            variant = variant.replace("---", "—")
+        (folder / f"story{i:03}.txt").write_text(variant, encoding="utf-8")
+    return folder
+
+
+def test_jobs_two_prints_what_jobs_one_prints(tmp_path):
+    folder = many_stories(tmp_path / "stories", parallel.SERIAL_LIMIT + 30)
+    env = {"NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    serial = lint("--no-cache", "-j", "1", "--format", "json", str(folder), env=env)
+    assert lint("--no-cache", "-j", "2", "--format", "json", str(folder), env=env) == serial
+    assert lint("-j", "2", "--format", "json", str(folder), env=env) == serial  # cold cache, workers
+    assert lint("-j", "2", "--format", "json", str(folder), env=env) == serial  # every story cached
+    report = json.loads(serial[1])
+    assert serial[0] == 1 and len({v["path"] for v in report["violations"]}) == parallel.SERIAL_LIMIT + 30
+
+
+def test_two_runs_sharing_one_cache_folder(tmp_path):
+    folder = many_stories(tmp_path / "stories", parallel.SERIAL_LIMIT + 10)
+    env = {"NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    expected = lint("--no-cache", "-j", "1", str(folder), env=env)
+    command = [sys.executable, "-m", "newslint", "lint", "--no-color", "-j", "1", str(folder)]
+    full_env = {**os.environ, **env}
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=full_env) for _ in range(2)]
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert (run.returncode, out.decode(), err) == (*expected, b"")
+    assert lint("-j", "1", str(folder), env=env) == expected
+    assert not list(Path(env["NEWSLINT_CACHE_DIR"]).rglob("*.tmp"))
+
+
+# --- properties of the fast paths ------------------------------------------------------------
+
+WORDY = st.text(alphabet=st.sampled_from(list("ab Ü'’-\n\t.é") + ["\u0301", "1"]), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY, st.integers(0, 45), st.integers(0, 45))
+def test_words_of_a_span_are_those_of_the_span_alone(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    ctx = Context(Document.from_text(text), None, None)
+    assert list(ctx.words(start, end)) == words_in(ctx.doc.text, start, end)
+
+
+STORY_LINES = FIXTURE.read_text(encoding="utf-8").splitlines() + [
+    "Guiseppe Conte", "Sabtu (22/3)", "Pewarta:", "---", '"Kami siap membantu," katanya.', "Sumber: AFP"]
+STORY_SETS = st.lists(st.lists(st.sampled_from(STORY_LINES), min_size=1, max_size=8).map("\n".join),
+                      min_size=1, max_size=12)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(STORY_SETS)
+def test_two_workers_give_the_serial_result(tmp_path_factory, monkeypatch, texts):
+    folder = tmp_path_factory.mktemp("set")
+    for i, text in enumerate(texts):
+        (folder / f"s{i:02}.txt").write_text(text, encoding="utf-8")
+    rules = select_rules(pack().rules)
+    serial = parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=1)
+    monkeypatch.setattr(parallel, "SERIAL_LIMIT", 1)  # a pool even for one story
+    assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=2) == serial
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal():
+    quiet = io.StringIO()
+    progress = parallel.Progress(quiet, after=0, every=0)
+    for _ in range(3):
+        progress.tick()
+    progress.done()
+    assert quiet.getvalue() == ""
+    terminal = _Terminal()
+    progress = parallel.Progress(terminal, after=0, every=0)
+    for _ in range(2):
+        progress.tick()
+    progress.done()
+    assert terminal.getvalue() == "\rnewslint: 1 checked\rnewslint: 2 checked\r\x1b[K"
