@@ -8,18 +8,19 @@ timeout) and the same newslint code. Entries are written to a unique temporary n
 into place, so runs sharing the folder never see half an entry; an entry that cannot be read is
 ignored (and later overwritten), never trusted.
 
-Compiled packs are pickled, but loaded with an unpickler that only builds newslint's own rule
-classes and recompiles regular expressions from their source text, so a planted cache file cannot
-run code. Story results are JSON.
+Compiled packs are pickled (patterns as the `regex` engine's compiled code, which skips parsing
+them again) and loaded with an unpickler that only builds newslint's own rule classes and
+patterns, so a planted file cannot run code; the entry's name includes a digest of the installed
+newslint files' sizes and times, which a file planted from elsewhere cannot know. Story results
+are JSON.
 """
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import json
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +41,14 @@ def cache_dir() -> Path:
     return Path(os.environ.get(CACHE_ENV) or DEFAULT_DIR)
 
 
+try:  # the hash itself, without loading OpenSSL as `import hashlib` does (a few ms per run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b
+
+
 def _digest(*parts: bytes | str) -> str:
-    h = hashlib.blake2b(digest_size=20)
+    h = blake2b(digest_size=20)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "little"))
@@ -49,6 +56,7 @@ def _digest(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+@functools.lru_cache(maxsize=None)
 def code_stamp() -> str:
     """The newslint version plus the size and time of every module of the package, so that a
     changed checkout (same version number, other code) never reuses results of the old code."""
@@ -73,6 +81,8 @@ def code_stamp() -> str:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a unique temporary file renamed into place; failures are
     silent (a cache that cannot be written is only a slower next run)."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -110,15 +120,8 @@ _ALLOWED = {
     ("newslint.violation", "Severity"), ("newslint.lexicon", "PhraseIndex"),
     ("newslint.checks.names", "Entry"), ("newslint.checks.names", "NameIndex"),
     ("newslint.calendar_words", "Calendar"), ("pathlib", "PosixPath"), ("pathlib", "WindowsPath"),
-    ("pathlib", "Path"), ("newslint.cache", "_pattern"),
+    ("pathlib", "Path"), ("regex._regex", "compile"),
 }
-
-
-def _pattern(source: Any, flags: int) -> Any:
-    """Rebuild a compiled pattern from its source text (never from pickled engine code)."""
-    import regex
-
-    return regex.compile(source, flags)
 
 
 class _PackUnpickler(pickle.Unpickler):
@@ -129,17 +132,16 @@ class _PackUnpickler(pickle.Unpickler):
 
 
 def _dump_pack(entry: dict[str, Any]) -> bytes:
-    import copyreg
-    import io
+    return pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _engine_stamp() -> str:
+    """Compiled patterns are stored as the `regex` engine's own code: valid for one version of it."""
+    import sys
 
     import regex
 
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = copyreg.dispatch_table.copy()
-    pickler.dispatch_table[regex.Pattern] = lambda p: (_pattern, (p.pattern, p.flags))
-    pickler.dump(entry)
-    return buffer.getvalue()
+    return f"{sys.version}|regex {regex.__version__}"
 
 
 def _load_fresh(refs: list[str]) -> tuple[Pack, list[tuple[str, bytes]]]:
@@ -167,7 +169,7 @@ def load_packs(refs: list[str], root: Path | None) -> tuple[Pack, str]:
             except OSError:
                 root = None  # the loader reports the unreadable file
                 break
-    file = root / "packs" / f"{_digest(code_stamp(), *top)}.pickle" if root is not None else None
+    file = root / "packs" / f"{_digest(code_stamp(), _engine_stamp(), *top)}.pickle" if root is not None else None
     if file is not None:
         cached = _read_pack(file)
         if cached is not None:

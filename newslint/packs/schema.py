@@ -6,7 +6,6 @@ every rule has, and each check kind's own options (declared in the kind's module
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -61,6 +60,8 @@ def validate(mapping: Any, schema: dict[str, Key], path: str, what: str, line: i
         raise PackError(f"{what} must be a mapping of keys to values, not {_describe(mapping)}", path, line)
     for key in mapping:
         if key not in schema:
+            import difflib  # only for the error message
+
             close = difflib.get_close_matches(key, list(schema), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; {what} keys are: {', '.join(sorted(schema))}"
             raise PackError(f"unknown key in {what}{hint}", path, mapping.line_of(key), key)

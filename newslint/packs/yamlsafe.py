@@ -8,11 +8,12 @@ ourselves, which also lets us refuse what `safe_load` would accept silently: dup
 
 from __future__ import annotations
 
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from newslint.errors import PackError
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_VALUES = 500_000  # far above a 10,000-name dictionary (about 40,000 values)
 
@@ -20,7 +21,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary")
 }
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YMap(dict):
@@ -53,8 +53,10 @@ class YList(list):
 
 def load_yaml(source: str, path: str) -> Any:
     """Parse one YAML document from `source`; errors name `path` and the line."""
+    import yaml  # here, not at the top: a run whose packs come from the cache never parses YAML
+
     try:
-        node = yaml.compose(source, Loader=_LOADER)
+        node = yaml.compose(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -74,11 +76,15 @@ def load_yaml(source: str, path: str) -> Any:
 
 class _Builder:
     def __init__(self, path: str):
+        import yaml
+
+        self.yaml = yaml
         self.path = path
         self.count = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
     def build(self, node: yaml.Node) -> Any:
+        yaml = self.yaml
         self.count += 1
         if self.count > MAX_VALUES:
             raise PackError(
