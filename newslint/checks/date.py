@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from newslint.checks._common import finditer
 from newslint.calendar_words import CALENDARS, Calendar, make_date, nearest_year
 from newslint.packs.schema import Key
 from newslint.violation import Edit, Finding
@@ -76,7 +77,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     cal, pattern = rule.compiled
     text = doc.text
     for start, end in doc.anatomy.spans(rule.scope):
-        for m in pattern.finditer(text, start, end, timeout=ctx.timeout):
+        for m in finditer(pattern, text, start, end, ctx):
             if m["wd"]:
                 weekday, day, month, year_text = m["wd"], int(m["d"]), int(m["m"]), m["y"]
                 if rule.options["notation"]:

@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from newslint.checks._common import compile_pattern
+from newslint.checks._common import compile_pattern, finditer
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, tokens_of
 from newslint.packs.schema import Key
@@ -91,7 +91,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
         return
     for pattern, right in rule.compiled:
         for start, end in spans:
-            for m in pattern.finditer(text, start, end, timeout=ctx.timeout):
+            for m in finditer(pattern, text, start, end, ctx):
                 if m.end() == m.start():
                     continue
                 replacement = _cased(m.expand(right) if rule.options["regex"] else right, m.group(), ignorecase)
