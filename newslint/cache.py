@@ -200,11 +200,14 @@ def _read_pack(file: Path) -> tuple[Pack, str] | None:
 # --- story results -------------------------------------------------------------------------
 
 def config_key(fingerprint: str, rules: list[Rule], options: RunOptions) -> str:
-    """Everything besides the story that decides its violations."""
-    date = options.date
-    described = [fingerprint, [r.id for r in rules], repr(options.timeout),
-                 [date.year, date.date.isoformat() if date.date else None, date.source] if date else None]
-    return _digest(code_stamp(), json.dumps(described))
+    """Everything besides the story that decides its violations: the pack files (their
+    fingerprint), each selected rule as it stands after any override, and the run's options."""
+    import dataclasses
+
+    described = [fingerprint, repr(dataclasses.replace(options, debug=False)),
+                 [[r.id, r.kind, int(r.severity), r.message, sorted(r.messages.items()), r.scope, r.source]
+                  for r in rules]]
+    return _digest(code_stamp(), json.dumps(described, default=str))
 
 
 def _encode(violations: list[Violation]) -> list[list[Any]]:

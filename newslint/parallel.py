@@ -75,6 +75,9 @@ _OPTIONS = RunOptions()
 
 
 def _start_worker(rules: list[Rule], options: RunOptions) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     global _RULES, _OPTIONS
     _RULES, _OPTIONS = rules, options
 
