@@ -206,7 +206,8 @@ def chart(measured: list[tuple[Corpus, Results]], path: Path) -> bool:
         axis.set_xlabel(xlabel)
         axis.set_ylabel("wall seconds, whole process (median)")
         axis.grid(True, which="both", alpha=0.3)
-        axis.legend(fontsize=8)
+        if axis.get_legend_handles_labels()[0]:
+            axis.legend(fontsize=8)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     return True
