@@ -146,11 +146,12 @@ def _engine_stamp() -> str:
 
 def _load_fresh(refs: list[str]) -> tuple[Pack, list[tuple[str, bytes]]]:
     """Load and compile the packs, noting every file read (packs, `extends`, dictionaries)."""
+    import newslint.packs
     from newslint.packs import loader
 
     loader.READ_LOG = log = []
     try:
-        return loader.load_packs(refs), log
+        return newslint.packs.load_packs(refs), log
     finally:
         loader.READ_LOG = None
 
@@ -173,9 +174,11 @@ def load_packs(refs: list[str], root: Path | None) -> tuple[Pack, str]:
     if file is not None:
         cached = _read_pack(file)
         if cached is not None:
+            cached[0].fingerprint = cached[1]
             return cached
     pack, log = _load_fresh(refs)
     fingerprint = _digest(*(part for path, data in log for part in (path, data)))
+    pack.fingerprint = fingerprint  # type: ignore[attr-defined]  # what the result cache keys on
     if file is not None and root is not None and _prepare(root):
         deps = [(path, _digest(data)) for path, data in log]
         atomic_write(file, _dump_pack({"format": FORMAT, "deps": deps, "fingerprint": fingerprint, "pack": pack}))
@@ -235,15 +238,14 @@ def _decode(rows: list[list[Any]], path: str) -> list[Violation]:
 
 
 class ResultCache:
-    """Violations of stories already linted under one configuration, in 256 JSON shards (by the
-    first two hex digits of the story key) that are read when first needed and rewritten, merged
-    with what is on disk, at the end of a run."""
+    """Violations of stories already linted, per configuration (`config_key`), in 256 JSON shards
+    per configuration (by the first two hex digits of the story key) that are read when first
+    needed and rewritten, merged with what is on disk, at the end of a run."""
 
-    def __init__(self, root: Path, key: str):
+    def __init__(self, root: Path):
         self.root = root
-        self.folder = root / "results" / key
-        self._shards: dict[str, dict[str, Any]] = {}
-        self._new: dict[str, dict[str, Any]] = {}
+        self._shards: dict[tuple[str, str], dict[str, Any]] = {}
+        self._new: dict[tuple[str, str], dict[str, Any]] = {}
 
     @staticmethod
     def story_key(data: bytes, path: str) -> str:
@@ -252,14 +254,15 @@ class ResultCache:
 
         return _digest(data, "md" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text")
 
-    def _shard(self, name: str) -> dict[str, Any]:
-        shard = self._shards.get(name)
-        if shard is None:
-            shard = self._shards[name] = _read_shard(self.folder / f"{name}.json")
-        return shard
+    def _file(self, shard: tuple[str, str]) -> Path:
+        return self.root / "results" / shard[0] / f"{shard[1]}.json"
 
-    def get(self, key: str, path: str) -> list[Violation] | None:
-        rows = self._shard(key[:2]).get(key)
+    def get(self, config: str, key: str, path: str) -> list[Violation] | None:
+        shard = (config, key[:2])
+        entries = self._shards.get(shard)
+        if entries is None:
+            entries = self._shards[shard] = _read_shard(self._file(shard))
+        rows = entries.get(key)
         if rows is None:
             return None
         try:
@@ -267,18 +270,18 @@ class ResultCache:
         except Exception:  # a damaged entry is a miss
             return None
 
-    def put(self, key: str, violations: list[Violation]) -> None:
+    def put(self, config: str, key: str, violations: list[Violation]) -> None:
         if any(v.rule_id in _NOT_CACHED for v in violations):
             return
-        self._new.setdefault(key[:2], {})[key] = _encode(violations)
+        self._new.setdefault((config, key[:2]), {})[key] = _encode(violations)
 
     def flush(self) -> None:
         """Write the shards that gained entries (merged with the current file: another run may have
         written it meanwhile)."""
         if not self._new or not _prepare(self.root):
             return
-        for name, entries in self._new.items():
-            file = self.folder / f"{name}.json"
+        for shard, entries in self._new.items():
+            file = self._file(shard)
             merged = _read_shard(file)
             merged.update(entries)
             atomic_write(file, json.dumps({"format": FORMAT, "entries": merged}, ensure_ascii=False,

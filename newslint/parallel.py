@@ -24,6 +24,7 @@ from newslint.files import STDIN, discover
 if TYPE_CHECKING:
     from newslint.cache import ResultCache
     from newslint.packs.loader import Rule
+    from newslint.settings import Plan
     from newslint.violation import Violation
 
 SERIAL_LIMIT = 48  # fewer stories than this to lint: no worker pool
@@ -72,51 +73,86 @@ class Progress:
 
 _RULES: list[Rule] = []
 _OPTIONS = RunOptions()
+_PLAN: Plan | None = None
 
 
-def _start_worker(rules: list[Rule], options: RunOptions) -> None:
+def _start_worker(rules: list[Rule], options: RunOptions, plan: Plan | None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    global _RULES, _OPTIONS
-    _RULES, _OPTIONS = rules, options
+    global _RULES, _OPTIONS, _PLAN
+    _RULES, _OPTIONS, _PLAN = rules, options, plan
 
 
-def _lint_one(item: tuple[int, str, bytes]) -> tuple[int, list[Violation]]:
-    index, name, data = item
-    return index, lint_bytes(data, name, _RULES, _OPTIONS)
+def _lint_one(item: tuple[int, str, str, bytes]) -> tuple[int, list[Violation]]:
+    """Lint one story; with a plan (configuration), under the rules of the story's own settings,
+    which the worker's copy of the plan has compiled already (or compiles once)."""
+    index, path, name, data = item
+    rules, options = _PLAN.for_file(path, name) if _PLAN is not None else (_RULES, _OPTIONS)
+    return index, lint_bytes(data, name, rules, options)
 
 
-def _pool_context() -> Any:
-    """`fork` where the platform has it (workers inherit the loaded modules: fast start)."""
+def _pool_context(plan: Plan | None) -> Any:
+    """`fork` where the platform has it (workers inherit the loaded modules and the compiled
+    rules); elsewhere the default, when what the workers need can be sent to them."""
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else None)
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin":
+        return multiprocessing.get_context("fork")
+    if plan is not None:
+        import pickle
+
+        try:
+            pickle.dumps(plan)
+        except Exception:
+            return None
+    return multiprocessing.get_context()
 
 
 # --- the run -------------------------------------------------------------------------------
 
 def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_filename: str | None = None,
-               jobs: int | None = None, results: ResultCache | None = None,
-               progress: Progress | None = None) -> tuple[list[Violation], int]:
+               jobs: int | None = None, results: ResultCache | None = None, progress: Progress | None = None,
+               plan: Plan | None = None) -> tuple[list[Violation], int]:
     """All violations in the files under `paths`, sorted by file and position; and the file count.
 
-    Same result as `run.lint_targets` for any `jobs`; `results` (optional) supplies and keeps the
+    Same result as `run.lint_targets` for any `jobs`. With a `plan`, each file is linted under its
+    own settings (configuration), as there. `results` (optional) supplies and keeps the
     violations of stories linted before under the same configuration."""
+    from newslint.files import DEFAULT_SUFFIXES
     from newslint.run import read_target
 
     jobs = jobs or default_jobs()
     progress = progress or Progress()
     found: dict[int, list[Violation]] = {}
-    keys: dict[int, str] = {}
+    keys: dict[int, tuple[str, str]] = {}
+    configs: dict[tuple[int, RunOptions], str] = {}
     count = itertools.count()
 
-    def to_lint() -> Iterator[tuple[int, str, bytes]]:
+    def config_of(path: str, file_rules: list[Rule], file_options: RunOptions) -> str:
+        from newslint.cache import config_key
+
+        memo = (id(file_rules), file_options)
+        if memo not in configs:
+            if plan is not None:
+                fingerprint = getattr(plan.pack(plan.settings(path).packs), "fingerprint", None)
+            else:
+                fingerprint = getattr(results, "fingerprint", None)
+            configs[memo] = config_key(fingerprint or "", file_rules, file_options) if fingerprint else ""
+        return configs[memo]
+
+    def to_lint() -> Iterator[tuple[int, str, str, bytes, list[Rule], RunOptions]]:
         """Stories still to lint; unreadable files and cached results are settled on the way."""
-        for target in discover(paths):
-            index = next(count)
+        file_rules, file_options = rules, options
+        for target in discover(paths, ("",) if plan is not None else DEFAULT_SUFFIXES):
             name = (stdin_filename or STDIN) if target.path == STDIN else target.path
+            path = name if target.path == STDIN else target.path
+            if plan is not None:
+                if target.path != STDIN and not plan.accepts(target.path, target.path in paths):
+                    continue
+                if not target.problem:
+                    file_rules, file_options = plan.for_file(path, name)
+            index = next(count)
             if target.problem:
                 found[index] = [unreadable(name, target.problem)]
                 progress.tick()
@@ -127,31 +163,33 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
                 found[index] = [unreadable(name, f"cannot read: {exc.strerror or exc}")]
                 progress.tick()
                 continue
-            if results is not None:
+            config = config_of(path, file_rules, file_options) if results is not None else ""
+            if config:
                 key = results.story_key(data, name)
-                cached = results.get(key, name)
+                cached = results.get(config, key, name)
                 if cached is not None:
                     found[index] = cached
                     progress.tick()
                     continue
-                keys[index] = key
-            yield index, name, data
+                keys[index] = (config, key)
+            yield index, path, name, data, file_rules, file_options
 
     def settle(index: int, violations: list[Violation]) -> None:
         found[index] = violations
         key = keys.pop(index, None)
         if results is not None and key is not None:
-            results.put(key, violations)
+            results.put(key[0], key[1], violations)
         progress.tick()
 
     stories = to_lint()
     first = list(itertools.islice(stories, SERIAL_LIMIT))
+    context = _pool_context(plan) if jobs > 1 and len(first) >= SERIAL_LIMIT else None
     try:
-        if jobs <= 1 or len(first) < SERIAL_LIMIT:
-            for index, name, data in itertools.chain(first, stories):
-                settle(index, lint_bytes(data, name, rules, options))
+        if context is None:
+            for index, _, name, data, file_rules, file_options in itertools.chain(first, stories):
+                settle(index, lint_bytes(data, name, file_rules, file_options))
         else:
-            _fan_out(itertools.chain(first, stories), rules, options, jobs, settle)
+            _fan_out(context, itertools.chain(first, stories), rules, options, plan, jobs, settle)
     finally:
         progress.done()
     violations = [v for index in sorted(found) for v in found[index]]
@@ -159,17 +197,18 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
     return violations, next(count)
 
 
-def _fan_out(stories: Iterator[tuple[int, str, bytes]], rules: list[Rule], options: RunOptions, jobs: int,
-             settle: Any) -> None:
-    """Lint `stories` in `jobs` worker processes, settling results in the order of `stories`."""
+def _fan_out(context: Any, stories: Iterator[tuple[int, str, str, bytes, Any, Any]], rules: list[Rule],
+             options: RunOptions, plan: Plan | None, jobs: int, settle: Any) -> None:
+    """Lint `stories` in `jobs` worker processes, settling results in the order of `stories`.
+    Workers get the rules once, when they start (with a plan: the plan, which has them)."""
     window = threading.Semaphore(jobs * CHUNK * WINDOW_CHUNKS)
 
-    def throttled() -> Iterator[tuple[int, str, bytes]]:
-        for story in stories:  # runs in the pool's feeder thread; waits while the window is full
+    def throttled() -> Iterator[tuple[int, str, str, bytes]]:
+        for index, path, name, data, _, _ in stories:  # in the pool's feeder thread; waits while the window is full
             window.acquire()
-            yield story
+            yield index, path, name, data
 
-    with _pool_context().Pool(jobs, initializer=_start_worker, initargs=(rules, options)) as pool:
+    with context.Pool(jobs, initializer=_start_worker, initargs=(rules, options, plan)) as pool:
         for index, violations in pool.imap(_lint_one, throttled(), chunksize=CHUNK):
             settle(index, violations)
             window.release()

@@ -66,7 +66,14 @@ def lint_command(request: LintRequest) -> int:
         fixing = fix_targets(request.paths, [], RunOptions(), request.stdin_filename, write=not request.diff, plan=plan)
         violations, checked = fixing.violations, fixing.checked
     else:
-        violations, checked = lint_targets(request.paths, [], RunOptions(), request.stdin_filename, plan)
+        from newslint import cache
+        from newslint.parallel import lint_paths
+
+        results = cache.ResultCache(cache.cache_dir()) if request.cache else None
+        violations, checked = lint_paths(request.paths, [], RunOptions(), request.stdin_filename, request.jobs,
+                                         results, plan=plan)
+        if results is not None:
+            results.flush()
     if request.write_baseline:
         count = baseline.write(request.write_baseline, violations, INPUT_ERRORS)
         sys.stderr.write(f"newslint: wrote {count} violations to the baseline {request.write_baseline}\n")

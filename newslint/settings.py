@@ -234,10 +234,11 @@ class Plan:
         return any_match(settings.include, settings.relative)
 
     def pack(self, refs: tuple[str, ...]) -> Pack:
-        from newslint.packs import load_packs
+        from newslint import cache
 
-        if refs not in self._packs:
-            self._packs[refs] = load_packs(list(refs))
+        if refs not in self._packs:  # through the cache of compiled packs unless --no-cache
+            root = cache.cache_dir() if getattr(self.request, "cache", True) else None
+            self._packs[refs] = cache.load_packs(list(refs), root)[0]
         return self._packs[refs]
 
     def rules(self, settings: Settings) -> list[Rule]:

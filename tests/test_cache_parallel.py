@@ -264,3 +264,22 @@ def test_progress_only_on_a_terminal():
         progress.tick()
     progress.done()
     assert terminal.getvalue() == "\rnewslint: 1 checked\rnewslint: 2 checked\r\x1b[K"
+
+
+def test_per_path_configuration_with_workers_and_the_cache(tmp_path):
+    folder = many_stories(tmp_path / "stories", parallel.SERIAL_LIMIT + 10)
+    (folder / "lama").mkdir()
+    for story in sorted(folder.glob("story0[0-2]*.txt")):
+        story.rename(folder / "lama" / story.name)
+    config = tmp_path / ".newslint.yaml"
+    config.write_text('per-path:\n  - paths: ["stories/lama/**"]\n    ignore: [AN503]\n', encoding="utf-8")
+    env = {"NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    serial = lint("--no-cache", "-j", "1", str(folder), env=env)
+    assert "lama/story001.txt:5:261: info AN503" not in serial[1] and "stories/story031.txt:5:261: info AN503" in serial[1]
+    assert lint("-j", "2", str(folder), env=env) == serial  # workers, cache filled
+    assert lint("-j", "2", str(folder), env=env) == serial  # from the cache
+    # The configuration changes, no pack or story does: cached results of the old settings must not be used.
+    config.write_text('per-path:\n  - paths: ["stories/lama/**"]\n    ignore: [AN503, AN401]\n', encoding="utf-8")
+    changed = lint("--no-cache", "-j", "1", str(folder), env=env)
+    assert changed != serial
+    assert lint("-j", "2", str(folder), env=env) == changed

@@ -66,8 +66,8 @@ _KILL_AT_REPLACE = textwrap.dedent("""
     def die(src, dst):
         os.kill(os.getpid(), signal.SIGKILL)  # kill -9 between the temporary file and the replace
 
-    safewrite.os.replace = die
-    sys.exit(main(["lint", "--fix", *sys.argv[1:]]))
+    safewrite.os.replace = die  # process-wide: --no-cache, so the pack cache's own write does not trip it
+    sys.exit(main(["lint", "--fix", "--no-cache", *sys.argv[1:]]))
 """)
 
 
