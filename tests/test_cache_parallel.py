@@ -283,3 +283,20 @@ def test_per_path_configuration_with_workers_and_the_cache(tmp_path):
     changed = lint("--no-cache", "-j", "1", str(folder), env=env)
     assert changed != serial
     assert lint("-j", "2", str(folder), env=env) == changed
+
+
+def test_every_shipped_pack_is_read_back_from_the_pack_cache(tmp_path):
+    """A compiled pack that the cache's restricted loader refused would be compiled again on
+    every run: correct, but slow. Every shipped pack, with every check kind, must come back."""
+    from newslint import cache
+    from newslint.packs.loader import shipped_pack_names
+
+    refs = shipped_pack_names()
+    fresh, fingerprint = cache.load_packs(refs, tmp_path)
+    [entry] = list((tmp_path / "packs").glob("*.pickle"))
+    read = cache._read_pack(entry)
+    assert read is not None
+    assert read[1] == fingerprint
+    assert [(r.id, r.kind, r.severity, r.message) for r in read[0].rules] == \
+        [(r.id, r.kind, r.severity, r.message) for r in fresh.rules]
+    assert {r.kind for r in fresh.rules} >= {"names", "date", "attribution", "required", "substitution"}
