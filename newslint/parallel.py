@@ -120,7 +120,9 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
     own settings (configuration), as there. `results` (optional) supplies and keeps the
     violations of stories linted before under the same configuration."""
     from newslint.files import DEFAULT_SUFFIXES
-    from newslint.run import read_target
+    from newslint.run import DEFAULT_MAX_FILE_SIZE, InputProblem, read_target
+
+    max_file_size = plan.request.max_file_size if plan is not None else DEFAULT_MAX_FILE_SIZE
 
     jobs = jobs or default_jobs()
     progress = progress or Progress()
@@ -158,7 +160,11 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
                 progress.tick()
                 continue
             try:
-                data = read_target(target.path)
+                data = read_target(target.path, max_file_size)
+            except InputProblem as exc:
+                found[index] = [unreadable(name, str(exc))]
+                progress.tick()
+                continue
             except OSError as exc:
                 found[index] = [unreadable(name, f"cannot read: {exc.strerror or exc}")]
                 progress.tick()

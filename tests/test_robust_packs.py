@@ -187,12 +187,14 @@ def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path):
     (hook / "sitecustomize.py").write_text(FAULT, encoding="utf-8")
     env = {"PYTHONPATH": os.pathsep.join([str(hook), str(ROOT)]), "NEWSLINT_TEST_FAULT": "date-check"}
     good = write_good(tmp_path)
-    result = run_cli("lint", "-q", "--no-color", str(good), env=env)
+    # --no-cache: the fault is injected at run time, so a stored result of the same story from an
+    # earlier test (same code files, same configuration) would be served instead of linting it.
+    result = run_cli("lint", "-q", "--no-color", "--no-cache", str(good), env=env)
     assert_clean_exit(result, 2)
     assert findings(result, good) == [(1, 1, "NL004"), (2, 97, "AN401"), (3, 37, "AN503")]
     assert messages(result, good, "NL004") == ["rule AN201 failed: ZeroDivisionError: injected (run with --debug for details)"]
     assert result.stderr == b""
-    debug = run_cli("lint", "-q", "--debug", str(good), env=env)
+    debug = run_cli("lint", "-q", "--debug", "--no-cache", str(good), env=env)
     assert debug.returncode == 2
     err = debug.stderr.decode()
     assert err.startswith("Traceback (most recent call last):") and err.rstrip().endswith("ZeroDivisionError: injected")
