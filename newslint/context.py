@@ -1,14 +1,26 @@
 """Per-document state the checks share: the story's date, its words, the regex time limit.
 
 The time limit is a deadline for the whole rule on this file, not for each regex call: a rule
-that calls its pattern once per line would otherwise get the limit once per line. `timeout` is
-what is left of it, for `regex` calls (`pattern.search(..., timeout=ctx.timeout)`); once it has
-run out, reading `timeout` raises `TimeoutError`, which the engine reports as NL003.
+that calls its pattern once per line would otherwise get the limit once per line. Two ways:
+
+- on the main thread of a POSIX process, a timer signal (`setitimer`) raises `TimeoutError`
+  when the rule's time is up; `regex` checks for signals while it matches, so even a
+  catastrophic pattern is stopped. `timeout` is then `None`: no per-call limit, which matters
+  because passing `timeout=` to `regex` costs more than a typical search on a paragraph;
+- elsewhere (threads, Windows), `timeout` is what is left of the deadline, for `regex` calls
+  (`pattern.search(..., timeout=ctx.timeout)`); once it has run out, reading it raises
+  `TimeoutError`.
+
+Either way the engine reports a `TimeoutError` as NL003.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 
 from newslint.document import Document
@@ -21,6 +33,28 @@ from newslint.storydate import StoryDate, resolve
 _LONGEST = 86_400.0
 
 
+def _time_up(signum: int, frame: object) -> None:
+    raise TimeoutError("the rule's time on this file ran out")
+
+
+def _can_use_timer() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def rule_timer(ctx: Context) -> Iterator[None]:
+    """While linting one document: route the timer signal to `_time_up`, then restore what was there."""
+    if not ctx.use_timer:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _time_up)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Context:
     def __init__(self, doc: Document, date_option: StoryDate | None = None, timeout: float | None = 2.0,
                  date_source: str = "auto"):
@@ -28,6 +62,7 @@ class Context:
         self.date_option = date_option
         self.date_source = date_source
         self.limit = timeout
+        self.use_timer = timeout is not None and _can_use_timer()
         self._deadline: float | None = None
         self._words: dict[tuple[int, int], Words] = {}
 
@@ -39,11 +74,21 @@ class Context:
         """Start the clock for the next rule, after the story's regions are known: working them out
         is shared by every rule, and must not be charged to whichever rule comes first."""
         self.doc.anatomy  # noqa: B018 - computed once, cached on the document
+        if self.use_timer:
+            signal.setitimer(signal.ITIMER_REAL, min(self.limit, _LONGEST))
+            return
         self._deadline = None if self.limit is None else time.monotonic() + self.limit
+
+    def end_rule(self) -> None:
+        if self.use_timer:
+            signal.setitimer(signal.ITIMER_REAL, 0)
 
     @property
     def timeout(self) -> float | None:
-        """Seconds left for the current rule; raises TimeoutError when none are left."""
+        """Seconds left for the current rule; raises TimeoutError when none are left.
+        `None` while the timer signal keeps the time (see the module's docstring)."""
+        if self.use_timer:
+            return None
         if self._deadline is None:
             return None if self.limit is None else min(self.limit, _LONGEST)
         left = self._deadline - time.monotonic()
@@ -63,6 +108,12 @@ class Context:
         key = (start, end)
         found = self._words.get(key)
         if found is None:
+            if self.use_timer:  # stop the rule's clock while doing shared work
+                left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
+                found = self._words[key] = self.all_words.span(start, end)
+                if left > 0:
+                    signal.setitimer(signal.ITIMER_REAL, left)
+                return found
             began = time.monotonic()
             found = self._words[key] = self.all_words.span(start, end)
             if self._deadline is not None:

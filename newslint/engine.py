@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newslint import suppress
-from newslint.context import Context
+from newslint.context import Context, rule_timer
 from newslint.document import Document, UnreadableCopy
 from newslint.packs.loader import Rule
 from newslint.storydate import StoryDate
@@ -74,41 +74,49 @@ def make_violation(doc: Document, rule_id: str, severity: Severity, message: str
 
 def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOptions()) -> list[Violation]:
     """All violations of `rules` in `doc`, sorted by position."""
-    from newslint.checks import KINDS
-
     ctx = Context(doc, options.date, options.timeout, options.date_source)
     found: list[Violation] = []
     if doc.front_matter_error is not None:
         offset, problem = doc.front_matter_error
         found.append(make_violation(doc, "NL002", Severity.ERROR, problem, offset, offset))
-    for rule in rules:
-        try:
-            ctx.begin_rule()
-            findings: list[Finding] = list(KINDS[rule.kind].check(doc, rule, ctx))
-        except TimeoutError:
-            found.append(make_violation(
-                doc, "NL003", Severity.ERROR,
-                f"rule {rule.id} took longer than {options.timeout:g} s on this file and was stopped; "
-                f"simplify its pattern ({rule.source}:{rule.line})", 0, 0))
-            continue
-        except Exception as exc:  # a bug in a check must not hide the other rules' findings
-            if options.debug:
-                raise
-            found.append(make_violation(doc, "NL004", Severity.ERROR,
-                                        f"rule {rule.id} failed: {type(exc).__name__}: {exc} (run with --debug for details)", 0, 0))
-            continue
-        for f in findings:
-            matched = doc.text[f.start:f.end]
-            if len(matched) > MAX_QUOTED:
-                matched = matched[:MAX_QUOTED - 1] + "…"
-            fields = {"match": matched.strip() if "\n" not in matched else matched.split("\n")[0], **f.fields}
-            message = _message(rule.template(f.outcome), fields)
-            found.append(make_violation(doc, rule.id, rule.severity, message, f.start, f.end, f.fix))
+    with rule_timer(ctx):
+        for rule in rules:
+            findings = _run_rule(doc, rule, ctx, options, found)
+            for f in findings:
+                matched = doc.text[f.start:f.end]
+                if len(matched) > MAX_QUOTED:
+                    matched = matched[:MAX_QUOTED - 1] + "…"
+                fields = {"match": matched.strip() if "\n" not in matched else matched.split("\n")[0], **f.fields}
+                message = _message(rule.template(f.outcome), fields)
+                found.append(make_violation(doc, rule.id, rule.severity, message, f.start, f.end, f.fix))
     found, unused = suppress.apply(doc, found, INPUT_ERRORS, [rule.id for rule in rules])
     if options.report_unused_suppressions:
         found += [make_violation(doc, "NL006", Severity.WARNING, message, d.start, d.end) for d, message in unused]
     found.sort(key=lambda v: (v.line, v.column, v.rule_id, v.end_line, v.end_column, v.message))
     return found
+
+
+def _run_rule(doc: Document, rule: Rule, ctx: Context, options: RunOptions, found: list[Violation]) -> list[Finding]:
+    """The rule's findings; a time-out or a failing check becomes NL003/NL004 in `found`."""
+    from newslint.checks import KINDS
+
+    try:
+        ctx.begin_rule()
+        try:
+            return list(KINDS[rule.kind].check(doc, rule, ctx))
+        finally:
+            ctx.end_rule()
+    except TimeoutError:
+        found.append(make_violation(
+            doc, "NL003", Severity.ERROR,
+            f"rule {rule.id} took longer than {options.timeout:g} s on this file and was stopped; "
+            f"simplify its pattern ({rule.source}:{rule.line})", 0, 0))
+    except Exception as exc:  # a bug in a check must not hide the other rules' findings
+        if options.debug:
+            raise
+        found.append(make_violation(doc, "NL004", Severity.ERROR,
+                                    f"rule {rule.id} failed: {type(exc).__name__}: {exc} (run with --debug for details)", 0, 0))
+    return []
 
 
 def unreadable(path: str, problem: str) -> Violation:

@@ -1,0 +1,58 @@
+"""The per-rule time limit holds both ways it is kept: a timer signal on the main thread, and
+regex's own `timeout=` elsewhere (threads), and never leaves a timer or handler behind."""
+
+from __future__ import annotations
+
+import signal
+import threading
+from pathlib import Path
+
+from newslint.context import Context
+from newslint.document import Document
+from newslint.engine import RunOptions, lint_document
+from newslint.packs import load_packs
+
+SLOW = "  - id: SLOW\n    kind: forbidden\n    scope: document\n    pattern: '(a|aa)+$'\n    message: m\n"
+QUICK = "  - id: QUICK\n    kind: forbidden\n    scope: document\n    pattern: 'bahwasanya'\n    message: m\n"
+TEXT = "Dia berkata bahwasanya " + "a" * 60 + "b\n"
+
+
+def _rules(tmp_path: Path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("rules:\n" + SLOW + QUICK, encoding="utf-8")
+    return load_packs([str(pack)]).rules
+
+
+def _ids(violations) -> list[str]:
+    return [v.rule_id for v in violations]
+
+
+def test_main_thread_uses_the_timer_and_restores_the_handler(tmp_path):
+    def previous(signum, frame):  # a host program's own handler
+        raise AssertionError("must not be called")
+
+    assert Context(Document.from_text(TEXT), timeout=0.2).use_timer
+    old = signal.signal(signal.SIGALRM, previous)
+    try:
+        found = lint_document(Document.from_text(TEXT), _rules(tmp_path), RunOptions(timeout=0.2))
+        assert sorted(_ids(found)) == ["NL003", "QUICK"]
+        assert signal.getsignal(signal.SIGALRM) is previous
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_other_threads_fall_back_to_regex_timeouts(tmp_path):
+    rules = _rules(tmp_path)
+    results: list[list[str]] = []
+    modes: list[bool] = []
+    probe = threading.Thread(target=lambda: modes.append(Context(Document.from_text(TEXT), timeout=0.2).use_timer))
+    probe.start()
+    probe.join()
+    assert modes == [False]
+    worker = threading.Thread(target=lambda: results.append(
+        _ids(lint_document(Document.from_text(TEXT), rules, RunOptions(timeout=0.2)))))
+    worker.start()
+    worker.join(timeout=30)
+    assert not worker.is_alive()
+    assert sorted(results[0]) == ["NL003", "QUICK"]
