@@ -116,11 +116,12 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
                plan: Plan | None = None) -> tuple[list[Violation], int]:
     """All violations in the files under `paths`, sorted by file and position; and the file count.
 
-    Same result as `run.lint_targets` for any `jobs`. With a `plan`, each file is linted under its
-    own settings (configuration), as there. `results` (optional) supplies and keeps the
+    The same result for any `jobs` (with `jobs=1`, or fewer stories than `SERIAL_LIMIT`, no pool
+    is started). With a `plan`, each file is linted under its own settings (configuration). `results` (optional) supplies and keeps the
     violations of stories linted before under the same configuration."""
     from newslint.files import DEFAULT_SUFFIXES
-    from newslint.run import DEFAULT_MAX_FILE_SIZE, InputProblem, read_target
+    from newslint.intake import DEFAULT_MAX_FILE_SIZE, InputProblem
+    from newslint.run import read_target
 
     max_file_size = plan.request.max_file_size if plan is not None else DEFAULT_MAX_FILE_SIZE
 

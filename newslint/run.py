@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from newslint.engine import INPUT_ERRORS, RunOptions, lint_bytes, unreadable
-from newslint.files import DEFAULT_SUFFIXES, STDIN, discover
-from newslint.intake import DEFAULT_MAX_FILE_SIZE, InputProblem, read_stdin, read_story
-from newslint.packs.loader import Rule
+from newslint.engine import INPUT_ERRORS, RunOptions
+from newslint.files import STDIN
+from newslint.intake import DEFAULT_MAX_FILE_SIZE, read_stdin, read_story
 from newslint.storydate import StoryDate
-from newslint.violation import Severity, Violation
-
-if TYPE_CHECKING:
-    from newslint.settings import Plan
+from newslint.violation import Severity
 
 
 @dataclass
@@ -50,7 +45,6 @@ class LintRequest:
 
 def lint_command(request: LintRequest) -> int:
     """Run the request, print the report, return the exit code (0, 1 or 2)."""
-    from newslint import baseline
     from newslint.report import Report, write
     from newslint.settings import Plan
 
@@ -58,6 +52,8 @@ def lint_command(request: LintRequest) -> int:
     for path in request.paths:  # a broken configuration or pack stops the run before any file
         if path != STDIN:
             plan.rules(plan.settings(path))
+    if request.baseline or request.write_baseline:
+        from newslint import baseline  # only runs that use a baseline pay for its imports
     known = baseline.load(request.baseline) if request.baseline else None
     fixing = None
     if request.fix or request.diff:
@@ -97,37 +93,3 @@ def lint_command(request: LintRequest) -> int:
 def read_target(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes:
     """The bytes of a target; InputProblem when it cannot be read or is over the size limit."""
     return read_stdin(limit) if path == STDIN else read_story(path, limit)
-
-
-def lint_targets(paths: list[str], rules: list[Rule], options: RunOptions,
-                 stdin_filename: str | None = None, plan: Plan | None = None,
-                 max_file_size: int | None = DEFAULT_MAX_FILE_SIZE) -> tuple[list[Violation], int]:
-    """All violations in the files under `paths`, sorted by file and position; and the file count.
-
-    With a `plan`, each file gets the rules and options of its own settings (configuration)."""
-    violations: list[Violation] = []
-    checked = 0
-    if plan is not None:
-        max_file_size = plan.request.max_file_size
-    for target in discover(paths, ("",) if plan is not None else DEFAULT_SUFFIXES):
-        name = (stdin_filename or STDIN) if target.path == STDIN else target.path
-        if plan is not None:
-            if target.path != STDIN and not plan.accepts(target.path, target.path in paths):
-                continue
-            if not target.problem:
-                rules, options = plan.for_file(name if target.path == STDIN else target.path, name)
-        checked += 1
-        if target.problem:
-            violations.append(unreadable(name, target.problem))
-            continue
-        try:
-            data = read_target(target.path, max_file_size)
-        except InputProblem as exc:
-            violations.append(unreadable(name, str(exc)))
-            continue
-        except OSError as exc:
-            violations.append(unreadable(name, f"cannot read: {exc.strerror or exc}"))
-            continue
-        violations.extend(lint_bytes(data, name, rules, options))
-    violations.sort(key=lambda v: v.sort_key)
-    return violations, checked

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, run_cli
-from newslint.run import LintRequest, lint_targets
+from newslint.parallel import lint_paths
+from newslint.run import LintRequest
 from newslint.engine import RunOptions
 from newslint.settings import Plan
 
@@ -284,7 +285,7 @@ def test_each_distinct_pack_set_is_compiled_once(tmp_path, monkeypatch):
     real = packs_module.load_packs
     monkeypatch.setattr(packs_module, "load_packs", lambda refs: calls.append(list(refs)) or real(refs))
     plan = Plan(LintRequest(paths=[str(root)], cache=False))  # count compilations, not cache hits
-    violations, checked = lint_targets([str(root)], [], RunOptions(), None, plan)
+    violations, checked = lint_paths([str(root)], [], RunOptions(), None, jobs=1, plan=plan)
     assert checked == 12
     assert sorted(calls) == [[str((root / "rules" / "wire-en.yaml").resolve())], ["antara"]]
     assert len(plan._rules) == 3  # antara, antara without AN101, wire-en
