@@ -92,10 +92,12 @@ def main() -> int:
     parser.add_argument("--holdout", action="store_true",
                         help="score the held-out set (holdout/), written after the checks were tuned")
     parser.add_argument("--set", dest="name", metavar="DIR",
-                        help="score another labelled set under bench/eval (e.g. holdout2): DIR/stories, DIR/labels.yaml")
+                        help="score another labelled set (a folder, or a name under bench/eval such as holdout2) "
+                             "with DIR/stories and DIR/labels.yaml")
     args = parser.parse_args()
     name = args.name or ("holdout" if args.holdout else None)
-    tallies = score(HERE / name / "stories", HERE / name / "labels.yaml") if name else score()
+    folder = None if name is None else Path(name) if (Path(name) / "labels.yaml").is_file() else HERE / name
+    tallies = score(folder / "stories", folder / "labels.yaml") if folder is not None else score()
     print(f"{'check':<12} {'labels':>6} {'found':>6} {'right':>6} {'precision':>9} {'recall':>7}")
     for name in sorted(tallies):
         t = tallies[name]
