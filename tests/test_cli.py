@@ -68,7 +68,9 @@ def test_json_output_shape(tmp_path):
     first = data["violations"][1]
     assert {k: first[k] for k in ("line", "column", "end_line", "end_column", "rule", "severity")} == {
         "line": 1, "column": 172, "end_line": 1, "end_column": 184, "rule": "AN201", "severity": "error"}
-    assert data["violations"][2]["fix"] == [{"start": 1043, "end": 1046, "replacement": "—"}] or data["violations"][2]["fix"]
+    dash = FIXTURE.read_text(encoding="utf-8").index("---")
+    assert data["violations"][2]["fix"] == [{"start": dash, "end": dash + 3, "replacement": "—"}]
+    assert data["violations"][0]["fix"] is None
 
 
 def test_broken_pack_exits_2_with_one_clear_line(tmp_path):
