@@ -9,6 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# In CI, Hypothesis draws the same examples on every run: a red build then means the change broke
+# something, not that a new random draw found an old bug. Locally, each run explores new examples.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 from newslint.document import Document
 from newslint.engine import RunOptions, lint_document, select_rules

@@ -134,3 +134,9 @@ def test_unknown_shipped_pack_lists_the_shipped_ones():
 def test_shipped_packs_load():
     for name in shipped_pack_names():
         assert load_packs([name]).rules
+
+
+@pytest.mark.parametrize("key", ["label", "pattern"])
+def test_an_empty_label_or_pattern_is_a_pack_error(tmp_path, key):
+    error = error_of(tmp_path, f"rules:\n  - id: X1\n    kind: required\n    message: m\n    {key}: ''\n")
+    assert (error.line, error.key) == (5, key) and "must not be empty" in str(error)

@@ -49,6 +49,9 @@ def exactly_one(options: dict[str, Any], keys: tuple[str, ...], path: Path, raw:
     given = [k for k in keys if options.get(k) not in (None, [], {})]
     if len(given) != 1:
         raise PackError(f"give exactly one of {', '.join(repr(k) for k in keys)}", str(path), raw.line)
+    value = options[given[0]]
+    if isinstance(value, str) and not value.strip():
+        raise PackError("must not be empty", str(path), raw.line_of(given[0]), given[0])
     return given[0]
 
 

@@ -47,8 +47,7 @@ FIELDS = ("label",)
 
 
 def compile(options: dict[str, Any], path: Path, raw: Any) -> dict[str, Any]:
-    exactly_one(options, ("pattern", "label"), path, raw)
-    if options["label"]:
+    if exactly_one(options, ("pattern", "label"), path, raw) == "label":
         words = rf"{GAP}+".join(regex.escape(w) for w in options["label"].split())
         label = regex.compile(rf"(?:^|(?<=[\p{{Ll}}\p{{N}}.])){GAP}*(?P<label>{words}){GAP}*:{GAP}*(?P<value>[^\r\n]*)",
                               regex.I | regex.M | regex.W)
