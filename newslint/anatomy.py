@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from newslint.patterns import lazy
 if TYPE_CHECKING:
     from newslint.document import Document
 
@@ -37,7 +38,7 @@ SCOPES: dict[str, str] = {
 GAP = r"[\h\u200b\u200c\u200d\u2060\ufeff]"
 
 # A trailer line starts with one of these labels (colon required where the word is also prose).
-_TRAILER = regex.compile(
+_TRAILER = lazy(
     rf"""^{GAP}*(?:
         (?P<label>baca{GAP}+juga|sumber|pewarta|penerjemah|penulis|reporter|editor|redaktur
                   |fotografer|foto|kontributor){GAP}*:
@@ -47,17 +48,17 @@ _TRAILER = regex.compile(
     )""",
     regex.I | regex.X,
 )
-_DATELINE = regex.compile(
+_DATELINE = lazy(
     r"""^(?P<city>\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)?(?:,[ \t]*(?P<date>[^()\n]{1,40}?))?[ \t]*
         \((?P<agency>[\p{L}\p{N} .&/-]{2,40})\)[ \t]*(?:-{1,3}|–|—)[ \t]*""",
     regex.X | regex.M | regex.W,
 )
-_MD_HEADING = regex.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
-_HTML_COMMENT_LINE = regex.compile(r"^[ \t]*<!--.*-->[ \t]*$")
-_WORD = regex.compile(r"\S+")
+_MD_HEADING = lazy(r"^[ \t]{0,3}#{1,6}[ \t]")
+_HTML_COMMENT_LINE = lazy(r"^[ \t]*<!--.*-->[ \t]*$")
+_WORD = lazy(r"\S+")
 _END_PUNCT = tuple(".!?:;,\"”’'…)")
 _OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
-_MARK = regex.compile('["“”«»„]')  # every opener and every closer of _OPENERS
+_MARK = lazy('["“”«»„]')  # every opener and every closer of _OPENERS
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ into place, so runs sharing the folder never see half an entry; an entry that ca
 ignored (and later overwritten), never trusted.
 
 Compiled packs are pickled (patterns as the `regex` engine's compiled code, which skips parsing
-them again) and loaded with an unpickler that only builds newslint's own rule classes and
+them again; newslint's own patterns ride along, see `newslint.patterns`) and loaded with an unpickler that only builds newslint's own rule classes and
 patterns, so a planted file cannot run code; the entry's name includes a digest of the installed
 newslint files' sizes and times, which a file planted from elsewhere cannot know. Story results
 are JSON.
@@ -181,7 +181,10 @@ def load_packs(refs: list[str], root: Path | None) -> tuple[Pack, str]:
     pack.fingerprint = fingerprint  # type: ignore[attr-defined]  # what the result cache keys on
     if file is not None and root is not None and _prepare(root):
         deps = [(path, _digest(data)) for path, data in log]
-        atomic_write(file, _dump_pack({"format": FORMAT, "deps": deps, "fingerprint": fingerprint, "pack": pack}))
+        from newslint import patterns
+
+        atomic_write(file, _dump_pack({"format": FORMAT, "deps": deps, "fingerprint": fingerprint, "pack": pack,
+                                       "patterns": patterns.snapshot()}))
     return pack, fingerprint
 
 
@@ -195,6 +198,9 @@ def _read_pack(file: Path) -> tuple[Pack, str] | None:
             with open(path, "rb") as handle:
                 if _digest(handle.read()) != digest:
                     return None
+        from newslint import patterns
+
+        patterns.restore(entry.get("patterns", {}))
         return entry["pack"], entry["fingerprint"]
     except Exception:  # a missing, corrupt or foreign entry is a cache miss, nothing else
         return None

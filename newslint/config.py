@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -317,6 +316,8 @@ def _toml_table(path: Path) -> tuple[YMap | None, int]:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", str(path)) from None
+    import tomllib  # only a run that reads a pyproject.toml pays for it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -17,10 +17,12 @@ from typing import BinaryIO
 
 import regex
 
+from newslint.patterns import lazy
+
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024  # 10 MiB: fifty times the longest real story
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1000, "kib": 1024, "m": 1024 ** 2, "mb": 1000 ** 2, "mib": 1024 ** 2,
           "g": 1024 ** 3, "gb": 1000 ** 3, "gib": 1024 ** 3}
-_SIZE = regex.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", regex.I)
+_SIZE = lazy(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", regex.I)
 
 
 class InputProblem(Exception):

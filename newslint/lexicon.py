@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-import regex
+from newslint.patterns import lazy
 
 T = TypeVar("T")
-TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*")
-_SPACE = regex.compile(r"\s+")
+TOKEN = lazy(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*")
+_SPACE = lazy(r"\s+")
 
 
 def tokens_of(phrase: str) -> tuple[str, ...]:

@@ -22,23 +22,24 @@ import regex
 
 from newslint.calendar_words import INDONESIAN, ENGLISH, make_date
 from newslint.document import Document
+from newslint.patterns import lazy
 
 _MONTHS = {**INDONESIAN.months, **ENGLISH.months}
 _MONTH_ALT = "|".join(sorted((regex.escape(m) for m in _MONTHS), key=len, reverse=True))
-_FULL_DATE = regex.compile(
+_FULL_DATE = lazy(
     rf"\b(?P<d>\d{{1,2}})[ \t]+(?P<mn>{_MONTH_ALT})(?!\w)[ \t]+(?P<y>\d{{4}})\b"
     rf"|\b(?P<mn2>{_MONTH_ALT})(?!\w)[ \t]+(?P<d2>\d{{1,2}}),?[ \t]+(?P<y2>\d{{4}})\b"
     r"|\((?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})\)"
 )
 _WEEKDAYS = {**INDONESIAN.weekdays, **ENGLISH.weekdays}
 _WEEKDAY_ALT = "|".join(sorted((regex.escape(w) for w in _WEEKDAYS), key=len, reverse=True))
-_REPORTING = regex.compile(
+_REPORTING = lazy(
     rf"(?<![\p{{L}}])di[ \t]+\p{{Lu}}[\p{{L}}\p{{M}}' -]{{1,40}}?,[ \t]+(?P<wd>{_WEEKDAY_ALT}),?[ \t]+"
     rf"(?P<d>\d{{1,2}})[ \t]+(?P<mn>{_MONTH_ALT})(?!\w)[ \t]+(?P<y>\d{{4}})\b"
 )
-_LEAD_DAY = regex.compile(rf"(?<![\p{{L}}])(?P<wd>{_WEEKDAY_ALT})[ \t]*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)")
-_COPYRIGHT_YEAR = regex.compile(r"\b((?:19|20)\d\d)\b")
-_ISO = regex.compile(r"^\s*(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$")
+_LEAD_DAY = lazy(rf"(?<![\p{{L}}])(?P<wd>{_WEEKDAY_ALT})[ \t]*\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})\)")
+_COPYRIGHT_YEAR = lazy(r"\b((?:19|20)\d\d)\b")
+_ISO = lazy(r"^\s*(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$")
 
 
 @dataclass(frozen=True)

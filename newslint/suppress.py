@@ -14,15 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from newslint.document import Document
+from newslint.patterns import lazy
 from newslint.violation import Violation
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = lazy(
     r"<!--[ \t]*newslint-(?P<kind>disable-next-line|disable|enable)(?![\w-])(?P<body>(?:(?!-->)[^\r\n])*)-->")
-_SPLIT = regex.compile(r"[,\s]+")
+_SPLIT = lazy(r"[,\s]+")
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from newslint.anatomy import GAP
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex
 from newslint.packs.schema import Key
+from newslint.patterns import lazy
 from newslint.violation import Finding
 
 KIND = "attribution"
@@ -57,7 +58,7 @@ OPTIONS = {
 MESSAGES = {"default": "quote without attribution"}
 FIELDS = ("agency", "label")
 
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[\p{Lu}\p{N}]|\s*$)")
+_SENTENCE_END = lazy(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[\p{Lu}\p{N}]|\s*$)")
 _QUOTE_END_PUNCT = tuple(".,!?…;:-—")
 
 
@@ -141,7 +142,7 @@ def _quotes(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
             yield Finding(q.start, q.segments[0][1] if len(q.segments) > 1 else q.end)
 
 
-_TAG = regex.compile(r"[ \t]*\p{Ll}+(?:nya\b|[ \t]+\p{Lu})")
+_TAG = lazy(r"[ \t]*\p{Ll}+(?:nya\b|[ \t]+\p{Lu})")
 
 
 def _speech_tag(text: str, q: Any, timeout: float | None) -> bool:

@@ -24,6 +24,7 @@ import regex
 from newslint.checks._common import IF_PRESENT_HELP, compile_condition, condition_holds
 from newslint.errors import PackError
 from newslint.packs.schema import Key
+from newslint.patterns import lazy
 from newslint.violation import Edit, Finding
 
 KIND = "copyright"
@@ -43,8 +44,8 @@ MESSAGES = {
     "year": "the copyright year {match} differs from the story's year {expected}",
 }
 FIELDS = ("expected",)
-_GLUED = regex.compile(r"(?i)\bcopyright\b|©|\bhak cipta\b")
-_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_GLUED = lazy(r"(?i)\bcopyright\b|©|\bhak cipta\b")
+_YEAR = lazy(r"\b(?:19|20)\d\d\b")
 
 
 def compile(options: dict[str, Any], path: Path, raw: Any) -> tuple[list[regex.Pattern], regex.Pattern | None]:

@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from newslint.anatomy import SCOPES
 from newslint.errors import PackError
 from newslint.packs.schema import Key, one_or_many, validate
 from newslint.packs.yamlsafe import YList, YMap, load_yaml
+from newslint.patterns import lazy
 from newslint.violation import Severity
 
-_ID = regex.compile(r"^[A-Za-z][A-Za-z0-9_.:-]*$")
+_ID = lazy(r"^[A-Za-z][A-Za-z0-9_.:-]*$")
 
 
 def shipped_rules_dir() -> Path:

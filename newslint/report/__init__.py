@@ -44,11 +44,13 @@ def render(name: str, report: Report) -> str:
 
 def write(name: str, report: Report, out: TextIO, err: TextIO) -> None:
     """Print the report in format `name`, with the per-rule statistics if they were asked for."""
-    from newslint.report import statistics
+    if not report.statistics:
+        out.write(render(name, report))
+        return
+    from newslint.report import statistics  # only runs that ask for it pay for its imports
 
-    if report.statistics and name in STATISTICS_INLINE:
+    if name in STATISTICS_INLINE:
         out.write(statistics.render(report, summary=name == "text" and not report.quiet))
         return
     out.write(render(name, report))
-    if report.statistics:
-        err.write(statistics.render(report, summary=False))
+    err.write(statistics.render(report, summary=False))

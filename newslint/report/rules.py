@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import regex
-
 from newslint.engine import BUILTIN_RULES
+from newslint.patterns import lazy
 from newslint.report import Report
 from newslint.violation import Severity
 
@@ -36,7 +35,7 @@ class RuleInfo:
     link: str = ""  # an absolute URL, or empty
 
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\"“])")
+_SENTENCE_END = lazy(r"(?<=[.!?])\s+(?=[\p{Lu}\"“])")
 
 
 def first_sentence(text: str) -> str:
