@@ -53,6 +53,7 @@ _DATELINE = lazy(
         \((?P<agency>[\p{L}\p{N} .&/-]{2,40})\)[ \t]*(?:-{1,3}|–|—)[ \t]*""",
     regex.X | regex.M | regex.W,
 )
+_LABEL_GAP = lazy(GAP + "+")  # `Baca  juga` -> `baca-juga`
 _MD_HEADING = lazy(r"^[ \t]{0,3}#{1,6}[ \t]")
 _HTML_COMMENT_LINE = lazy(r"^[ \t]*<!--.*-->[ \t]*$")
 _WORD = lazy(r"\S+")
@@ -160,7 +161,7 @@ def _blocks(doc: Document) -> list[Block]:
         m = _TRAILER.match(line)
         if m:
             if m["label"]:
-                label = regex.sub(GAP + "+", "-", m["label"].lower())
+                label = _LABEL_GAP.sub("-", m["label"].lower())
             else:
                 label = next(name for name in ("copyright", "credit", "tayang") if m[name])
             lines.append((start, end, "related" if label == "baca-juga" else "trailer", label))

@@ -80,12 +80,14 @@ def code_stamp() -> str:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a unique temporary file renamed into place; failures are
-    silent (a cache that cannot be written is only a slower next run)."""
-    import tempfile
+    silent (a cache that cannot be written is only a slower next run).
 
+    The unique name is made here rather than with `tempfile.mkstemp`, whose imports (shutil, bz2,
+    lzma, random) cost 2 ms, a thirtieth of a one-story run; O_EXCL keeps it unique all the same."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        temp = str(path.parent / f".{path.name}.{os.getpid()}-{os.urandom(6).hex()}.tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError:
         return
     try:
@@ -211,9 +213,7 @@ def _read_pack(file: Path) -> tuple[Pack, str] | None:
 def config_key(fingerprint: str, rules: list[Rule], options: RunOptions) -> str:
     """Everything besides the story that decides its violations: the pack files (their
     fingerprint), each selected rule as it stands after any override, and the run's options."""
-    import dataclasses
-
-    described = [fingerprint, repr(dataclasses.replace(options, debug=False)),
+    described = [fingerprint, repr(options._replace(debug=False)),
                  [[r.id, r.kind, int(r.severity), r.message, sorted(r.messages.items()), r.scope, r.source]
                   for r in rules]]
     return _digest(code_stamp(), json.dumps(described, default=str))

@@ -17,7 +17,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.errors import ConfigError, NewslintError
 from newslint.packs.loader import read_yaml_file, resolve_ref
@@ -81,8 +81,7 @@ CONFIG_KEYS: dict[str, Key] = {
 }
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """One setting's value and the line of the configuration that gave it."""
 
     value: Any

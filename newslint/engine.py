@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint import suppress
 from newslint.context import Context, rule_timer
@@ -31,8 +31,7 @@ INPUT_ERRORS = frozenset({"NL001", "NL003", "NL004", "NL005"})
 MAX_QUOTED = 80
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     """What every file of a run shares besides the rules."""
 
     date: StoryDate | None = None

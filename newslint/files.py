@@ -11,15 +11,14 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_SUFFIXES = (".txt", ".md", ".markdown")
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """A file to lint, or a path that cannot be linted and why."""
 
     path: str

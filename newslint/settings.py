@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, NamedTuple, TYPE_CHECKING
 
 from newslint.config import ConfigFile, Finder, load
 from newslint.engine import RunOptions
@@ -33,8 +32,7 @@ DEFAULT = "default"
 COMMAND_LINE = "command line"
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One rule-selection step: `kind` is select, extend-select or ignore."""
 
     kind: str
@@ -42,8 +40,7 @@ class Step:
     origin: str
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything that decides how one file is linted."""
 
     packs: tuple[str, ...]
@@ -65,8 +62,7 @@ class Settings:
         return (self.packs, tuple((s.kind, s.ids) for s in self.steps), tuple((p, lvl) for p, lvl, _ in self.severity))
 
 
-@dataclass(frozen=True)
-class CommandLine:
+class CommandLine(NamedTuple):
     """What the command line said; None or empty means it said nothing about that setting."""
 
     packs: tuple[str, ...] | None = None

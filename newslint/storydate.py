@@ -16,7 +16,7 @@ that agrees with its weekday in that year as the story's day (source `lead`, not
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -42,8 +42,7 @@ _COPYRIGHT_YEAR = lazy(r"\b((?:19|20)\d\d)\b")
 _ISO = lazy(r"^\s*(\d{4})(?:-(\d{1,2})-(\d{1,2}))?\s*$")
 
 
-@dataclass(frozen=True)
-class StoryDate:
+class StoryDate(NamedTuple):
     year: int | None = None
     date: datetime.date | None = None
     source: str = ""

@@ -12,7 +12,7 @@ cover it. Errors about the input itself (unreadable, too slow, a failing check) 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.document import Document
 from newslint.patterns import lazy
@@ -24,8 +24,7 @@ _DIRECTIVE = lazy(
 _SPLIT = lazy(r"[,\s]+")
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     kind: str  # disable, enable or disable-next-line
     ids: tuple[str, ...]  # empty: every rule
     start: int

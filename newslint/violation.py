@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Severity(IntEnum):
@@ -26,8 +27,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace text[start:end] (character offsets in the decoded text) with `replacement`."""
 
     start: int
@@ -50,8 +50,7 @@ class Finding:
     fix: tuple[Edit, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """One breach of one rule at one place in one file. Lines and columns are 1-based;
     columns count characters (code points), not bytes; `end_*` points just past the span."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.anatomy import SCOPES
 from newslint.errors import PackError
@@ -78,8 +78,7 @@ RULE_KEYS: dict[str, Key] = {
 }
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     text: str
     date: str = ""
     path: str = "example.txt"

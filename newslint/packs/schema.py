@@ -6,8 +6,7 @@ every rule has, and each check kind's own options (declared in the kind's module
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from newslint.errors import PackError
 from newslint.packs.yamlsafe import YList, YMap
@@ -15,8 +14,7 @@ from newslint.packs.yamlsafe import YList, YMap
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a mapping"}
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """One allowed key: its type(s), whether it is required, its default and what it means."""
 
     types: tuple[type, ...]

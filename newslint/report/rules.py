@@ -6,8 +6,8 @@ of a rule's description; both read this one table so that they agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
+from typing import NamedTuple
 
 from newslint.engine import BUILTIN_RULES
 from newslint.patterns import lazy
@@ -25,8 +25,7 @@ BUILTIN_NAMES = {
 BUILTIN_SEVERITY = {"NL006": Severity.WARNING}  # the others are errors
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     id: str
     name: str
     severity: Severity
