@@ -25,59 +25,50 @@ class Target(NamedTuple):
     problem: str = ""
 
 
-def _problem_of(path: Path) -> str:
+def _examine(path: str) -> tuple[str, object]:
+    """Why the file at `path` cannot be linted ("" when it can), and its identity: (device, inode),
+    or its absolute name when it has none. One `stat` for both: a run over an archive pays it per story."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except FileNotFoundError:
-        return "no such file (or a dangling symlink)" if path.is_symlink() else "no such file or folder"
+        problem = "no such file (or a dangling symlink)" if os.path.islink(path) else "no such file or folder"
+        return problem, os.path.abspath(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "a symlink loop (too many levels of symbolic links): not read"
-        return f"cannot read: {exc.strerror or exc}"
-    if stat.S_ISDIR(info.st_mode):
-        return ""
-    if not stat.S_ISREG(info.st_mode):
-        return "not a regular file (a FIFO, socket or device): not read"
-    return ""
+            return "a symlink loop (too many levels of symbolic links): not read", os.path.abspath(path)
+        return f"cannot read: {exc.strerror or exc}", os.path.abspath(path)
+    identity = (info.st_dev, info.st_ino)
+    if stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode):
+        return "", identity
+    return "not a regular file (a FIFO, socket or device): not read", identity
 
 
 def discover(paths: list[str], suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> Iterator[Target]:
     """Targets in the order given; folders expand to their matching files, sorted."""
     seen: set[object] = set()
 
-    def once(path: Path) -> bool:
-        """First time this file (by inode; by absolute name when it has none) comes up."""
-        key: object
-        try:
-            info = path.stat()
-            key = (info.st_dev, info.st_ino)
-        except OSError:
-            key = os.path.abspath(path)
-        if key in seen:
+    def once(identity: object) -> bool:
+        """First time this file comes up (a symlinked story is linted under its first name)."""
+        if identity in seen:
             return False
-        seen.add(key)
+        seen.add(identity)
         return True
 
     for raw in paths:
         if raw == STDIN:
             yield Target(STDIN)
             continue
-        path = Path(raw)
-        problem = _problem_of(path)
-        if problem:
-            if once(path):
+        problem, identity = _examine(raw)
+        if problem or not os.path.isdir(raw):
+            if once(identity):
                 yield Target(raw, problem)
             continue
-        if not path.is_dir():
-            if once(path):
-                yield Target(raw)
-            continue
-        for folder, dirs, files in os.walk(path, onerror=None, followlinks=False):
+        for folder, dirs, files in os.walk(str(Path(raw)), onerror=None, followlinks=False):  # names as before: `stories/` -> `stories/a.txt`
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if name.startswith(".") or not name.lower().endswith(suffixes):
                     continue
-                file = Path(folder) / name
-                problem = _problem_of(file)
-                if once(file):
-                    yield Target(str(file), problem)
+                file = os.path.join(folder, name)
+                problem, identity = _examine(file)
+                if once(identity):
+                    yield Target(file, problem)

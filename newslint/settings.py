@@ -199,6 +199,8 @@ class Plan:
         self._options: dict[str, RunOptions] = {}
         self.fail_on: dict[str, str] = {}  # reported file name -> its fail-on threshold
         self._last: tuple[str, Settings] | None = None
+        self._folders: dict[str, ConfigFile | None] = {}  # folder as named -> its configuration
+        self._unconfigured: Settings | None = None  # the settings of every file without a configuration
 
     def config_for(self, folder: Path) -> ConfigFile | None:
         if self.request.isolated:
@@ -211,10 +213,19 @@ class Plan:
         """Settings for a file (or, for a folder, for the files directly inside it)."""
         if self._last is not None and self._last[0] == path:
             return self._last[1]  # `accepts` then `for_file` ask about the same file
-        target = Path(path).absolute()
-        if target.is_dir():
-            target = target / "_"
-        settings = resolve(target, self.config_for(target.parent), self.cmd, self.default_packs, self.default_fail_on)
+        folder = path if os.path.isdir(path) else os.path.dirname(path) or "."
+        if folder not in self._folders:  # one configuration look-up per folder, not per story
+            self._folders[folder] = self.config_for(Path(folder).absolute())
+        config = self._folders[folder]
+        if config is None:  # then nothing depends on the file's own name
+            if self._unconfigured is None:
+                self._unconfigured = resolve(Path(folder).absolute() / "_", None, self.cmd, self.default_packs,
+                                             self.default_fail_on)
+            settings = self._unconfigured
+        else:
+            target = Path(path).absolute()
+            settings = resolve(target / "_" if folder == path else target, config, self.cmd, self.default_packs,
+                               self.default_fail_on)
         self._last = (path, settings)
         return settings
 
