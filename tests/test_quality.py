@@ -333,3 +333,31 @@ def test_evaluation_set_meets_the_targets():
         low = {name: (round(t.precision, 2), round(t.recall, 2)) for name, t in tallies.items()
                if t.precision < 0.95 or t.recall < 0.95}
         assert low == {}, (stories, {n: (t.misses, t.false_alarms) for n, t in tallies.items() if n in low})
+
+
+TIE = """Jakarta (ANTARA) - Hakim agung Artidjo memimpin sidang itu, Senin (2/3).
+
+Menurut keterangan, Artidjo menolak kasasi dan Ardijo menguatkan putusan banding.
+
+Sidang juga dihadiri Ardijo dan Artdijo dari kejaksaan.
+
+Pewarta: Yuni Arisandy
+Editor: Andi Jauhari
+COPYRIGHT \u00a9 ANTARA 2020
+"""
+
+
+def test_the_report_does_not_depend_on_the_hash_seed(tmp_path):
+    """Python orders sets of strings by a hash that changes from run to run. `Artdijo` is one slip
+    from both `Artidjo` and `Ardijo`, each written twice: when the near words came out of a set,
+    seed 1 named `Artidjo` and seed 5 `Ardijo`. Now the first found in a fixed order is named,
+    on this story and on every labelled story."""
+    (tmp_path / "tie.txt").write_text(TIE, encoding="utf-8")
+    stories = [str(tmp_path / "tie.txt")] + [str(ROOT / "bench" / "eval" / folder)
+                                             for folder in ("stories", "holdout", "holdout2")]
+    runs = [run_cli("lint", "--no-cache", "-j", "1", "--format", "json", *stories,
+                    env={"PYTHONHASHSEED": seed}) for seed in ("1", "5")]
+    assert runs[0].returncode == 1 and runs[0].stderr == b""
+    assert b'"Artdijo\\" ditulis \\"Ardijo\\"' in runs[0].stdout
+    assert len(runs[0].stdout) > 10_000
+    assert runs[0].stdout == runs[1].stdout
