@@ -19,18 +19,21 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
+from typing import TypeVar
 
 from newslint.document import Document
-from newslint.lexicon import DocumentWords, Words
+from newslint.lexicon import DocumentWords, Words, words_in
+from newslint.nearmiss import capitalised_runs, capitalised_runs_between
 from newslint.storydate import StoryDate, resolve
 
 
 # The `regex` module times out at once when given a time-out past about 1e12 s (`--timeout inf`):
 # no run lasts a day, so longer limits are passed to it as a day.
 _LONGEST = 86_400.0
+T = TypeVar("T")
 
 
 def _time_up(signum: int, frame: object) -> None:
@@ -65,6 +68,7 @@ class Context:
         self.use_timer = timeout is not None and _can_use_timer()
         self._deadline: float | None = None
         self._words: dict[tuple[int, int], Words] = {}
+        self._runs: dict[tuple[int, int], list[list[tuple[int, int, str, bool]]]] = {}
 
     @cached_property
     def story_date(self) -> StoryDate:
@@ -108,17 +112,42 @@ class Context:
         key = (start, end)
         found = self._words.get(key)
         if found is None:
-            if self.use_timer:  # stop the rule's clock while doing shared work
-                left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
-                found = self._words[key] = self.all_words.span(start, end)
+            found = self._words[key] = self._shared(lambda: self.all_words.span(start, end))
+        return found
+
+    def _shared(self, work: Callable[[], T]) -> T:
+        """work() with the current rule's clock stopped: shared work is no rule's time."""
+        if self.use_timer:
+            left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
+            try:
+                return work()
+            finally:
                 if left > 0:
                     signal.setitimer(signal.ITIMER_REAL, left)
-                return found
-            began = time.monotonic()
-            found = self._words[key] = self.all_words.span(start, end)
+        began = time.monotonic()
+        try:
+            return work()
+        finally:
             if self._deadline is not None:
                 self._deadline += time.monotonic() - began
+
+    def capitalised_runs(self, start: int, end: int) -> list[list[tuple[int, int, str, bool]]]:
+        """`nearmiss.capitalised_runs` of the words of text[start:end], worked out once per span for
+        every rule that reads names (near misses, one spelling per story). Not charged to a rule,
+        like `words`."""
+        key = (start, end)
+        found = self._runs.get(key)
+        if found is None:
+            found = self._runs[key] = self._shared(lambda: self._find_runs(start, end))
         return found
+
+    def _find_runs(self, start: int, end: int) -> list[list[tuple[int, int, str, bool]]]:
+        words = self.all_words
+        text = self.doc.text
+        bounds = words.bounds(start, end)
+        if bounds is None:  # the span cuts a word: its own words, the straightforward way
+            return capitalised_runs(text, words_in(text, start, end))
+        return capitalised_runs_between(text, words.starts, words.ends, words.texts, *bounds)
 
     def last_line_start(self) -> int:
         """Where a missing trailer line is reported: the start of the last non-blank line."""

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from newslint.patterns import lazy
 
 T = TypeVar("T")
-TOKEN = lazy(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*")
+_TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*"
+TOKEN = lazy(_TOKEN)
 _SPACE = lazy(r"\s+")
+_SPLIT = lazy(f"({_TOKEN})")  # TOKEN captured: split() gives gap, word, gap, word ... gap
 
 
 def tokens_of(phrase: str) -> tuple[str, ...]:
@@ -108,16 +111,40 @@ class PhraseIndex(Generic[T]):
                 break
 
 
-class Words(list):
-    """The words of one span as (start, end, word) tuples, with the bare words alongside
-    (`texts`), so that a phrase index can rule a span out with one set operation."""
+class Words:
+    """The words of one span: parallel lists of their starts, ends and texts, and, built only when
+    asked for, the same as (start, end, word) tuples (indexing, iterating, `items`).
 
-    __slots__ = ("texts", "_folded")
+    Why lazily: most spans hold no phrase of any index, which `texts` alone shows with one set
+    operation; building a tuple per word of every span cost more than all those tests."""
 
-    def __init__(self, items: list[tuple[int, int, str]], texts: list[str]):
-        super().__init__(items)
-        self.texts = texts
+    __slots__ = ("starts", "ends", "texts", "_items", "_folded")
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str]):
+        self.starts, self.ends, self.texts = starts, ends, texts
+        self._items: list[tuple[int, int, str]] | None = None
         self._folded: list[str] | None = None
+
+    @classmethod
+    def of(cls, items: list[tuple[int, int, str]]) -> Words:
+        words = cls([w[0] for w in items], [w[1] for w in items], [w[2] for w in items])
+        words._items = items
+        return words
+
+    @property
+    def items(self) -> list[tuple[int, int, str]]:
+        if self._items is None:
+            self._items = list(zip(self.starts, self.ends, self.texts))
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]  # an int or a slice, as for a list
+        return self.items[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int, str]]:
+        return iter(self.items)
 
     def folded(self) -> list[str]:
         if self._folded is None:
@@ -129,22 +156,34 @@ class DocumentWords:
     """Every word of a text, found once; the words of a span are a slice of them.
 
     A span that cuts through a word (rare: spans are mostly whole lines) is tokenised on its own,
-    exactly as `words_in` would, so the result never depends on this shortcut."""
+    exactly as `words_in` would, so the result never depends on this shortcut.
+
+    One `split` on the captured token pattern gives gaps and words in turn; their offsets are the
+    running sum of their lengths. Both steps run in C: a Python loop over match objects cost
+    more than the rest of the tokenising."""
 
     def __init__(self, text: str):
         self.text = text
-        self.items = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-        self.starts = [w[0] for w in self.items]
-        self.ends = [w[1] for w in self.items]
-        self.texts = [w[2] for w in self.items]
+        parts = _SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.texts: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[1:-1:2]
+        self.ends: list[int] = offsets[2::2]
 
-    def span(self, start: int, end: int) -> Words:
+    def bounds(self, start: int, end: int) -> tuple[int, int] | None:
+        """(i, j): the words of text[start:end] are words i..j-1; None when the span cuts a word."""
         i = bisect_left(self.starts, start)
         j = bisect_right(self.ends, end, i)
         if (i > 0 and self.ends[i - 1] > start) or (j < len(self.starts) and self.starts[j] < end):
-            items = words_in(self.text, start, end)
-            return Words(items, [w[2] for w in items])
-        return Words(self.items[i:j], self.texts[i:j])
+            return None
+        return i, j
+
+    def span(self, start: int, end: int) -> Words:
+        found = self.bounds(start, end)
+        if found is None:
+            return Words.of(words_in(self.text, start, end))
+        i, j = found
+        return Words(self.starts[i:j], self.ends[i:j], self.texts[i:j])
 
 
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.lexicon import tokens_of
-from newslint.nearmiss import DeleteIndex, base_form, capitalised_runs
+from newslint.nearmiss import DeleteIndex, base_form
 from newslint.packs.schema import Key, one_or_many
 from newslint.violation import Finding
 
@@ -61,7 +61,19 @@ class Compiled:
 class _Form:
     places: list[tuple[int, int]] = field(default_factory=list)
     inside: bool = False  # stands at least once inside a sentence
-    neighbours: set[str] = field(default_factory=set)
+    runs: list[tuple[list[str], list[tuple[int, int, str, bool]], int]] = field(default_factory=list)  # where it stands
+    _neighbours: set[str] | None = None
+
+    def neighbours(self, compiled: Compiled) -> set[str]:
+        """The words next to this form in its runs (titles, and openers that open a sentence, aside).
+
+        Worked out only for the few forms a comparison needs, not for every capitalised word."""
+        if self._neighbours is None:
+            self._neighbours = set()
+            for names, run, k in self.runs:
+                self._neighbours.update(n for j, n in enumerate(names) if j != k and n not in compiled.titles
+                                        and not (run[j][3] and n in compiled.openers))
+        return self._neighbours
 
 
 def compile(options: dict[str, Any], path: Path, raw: Any) -> Compiled:
@@ -84,10 +96,10 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Compiled:
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     compiled: Compiled = rule.compiled
     min_length = rule.options["min_length"]
-    text = doc.text
+    min_count = rule.options["min_count"]
     forms: dict[str, _Form] = {}
     for start, end in doc.anatomy.spans(rule.scope):
-        for run in capitalised_runs(text, ctx.words(start, end)):
+        for run in ctx.capitalised_runs(start, end):
             names = [base_form(w[2]) for w in run]
             for k, (w_start, _, _, opens) in enumerate(run):
                 word = names[k]
@@ -96,18 +108,21 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
                 form = forms.setdefault(word, _Form())
                 form.places.append((w_start, w_start + len(word)))
                 form.inside = form.inside or not opens
-                form.neighbours.update(n for j, n in enumerate(names) if j != k and n not in compiled.titles
-                                       and not (run[j][3] and n in compiled.openers))
-    index = DeleteIndex(forms)
+                form.runs.append((names, run, k))
+    # A majority form appears inside a sentence and more often than the minority, so at least
+    # max(min_count, 2) times: only such forms go into the index the minorities are looked up in.
+    index = DeleteIndex(word for word, form in forms.items() if form.inside and len(form.places) >= max(min_count, 2))
+    if not len(index):
+        return
     for word, form in forms.items():
         if word in compiled.known or not form.inside:
             continue
         best = None
-        for other in index.near(word):
+        for other in sorted(index.near(word)):  # sorted: equal counts are decided the same way in every run
             major = forms[other]
-            if (len(major.places) >= max(rule.options["min_count"], len(form.places) + 1) and major.inside
-                    and form.neighbours <= major.neighbours
-                    and (best is None or len(major.places) > len(forms[best].places))):
+            if (len(major.places) >= max(min_count, len(form.places) + 1)
+                    and (best is None or len(major.places) > len(forms[best].places))
+                    and form.neighbours(compiled) <= major.neighbours(compiled)):
                 best = other
         if best is None:
             continue

@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 from newslint.checks.substitution import already_right
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, tokens_of
-from newslint.nearmiss import DeleteIndex, base_form, capitalised_runs
+from newslint.nearmiss import DeleteIndex, base_form
 from newslint.packs.schema import Key, one_or_many
 from newslint.packs.yamlsafe import YList, YMap
 from newslint.violation import Edit, Finding
@@ -174,13 +174,14 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
             yield Finding(hit.start, hit.end, fields={"expected": right, "kind": hit.value.kind},
                           fix=(Edit(hit.start, hit.end, right),))
         if near is not None:
-            yield from _near_misses(text, words, near, flagged)
+            yield from _near_misses(ctx.capitalised_runs(start, end), near, flagged)
 
 
-def _near_misses(text: str, words: list[tuple[int, int, str]], near: NearMiss,
+def _near_misses(runs: list[list[tuple[int, int, str, bool]]], near: NearMiss,
                  flagged: list[tuple[int, int]]) -> Iterator[Finding]:
-    """Dictionary names with one word a typing slip away, the rest of the name in place."""
-    for run in capitalised_runs(text, words):
+    """Dictionary names with one word a typing slip away, the rest of the name in place, among
+    the span's runs of capitalised words (`Context.capitalised_runs`)."""
+    for run in runs:
         if len(run) < 2:
             continue
         names = [base_form(w[2]) for w in run]
