@@ -55,3 +55,72 @@ def test_a_tie_between_two_majority_spellings_is_decided_alphabetically():
     violations = [v for v in lint_text(text, select=("AN402",))]
     assert [(v.line, v.column, v.matched, v.message) for v in violations] == [
         (2, 49, "Rudi", 'Ejaan nama tidak konsisten: "Rudi" ditulis "Budi" di bagian lain berita ini (2 kali)')]
+
+
+# --- one search over a rule's spans (newslint.spansearch) ---------------------------------------
+import regex  # noqa: E402
+
+from newslint.packs import load_packs  # noqa: E402
+from newslint.spansearch import end_insensitive, lined, spans_to_search  # noqa: E402
+
+
+def _pack_patterns() -> list[regex.Pattern]:
+    found = []
+    for ref in ("antara", "wire-en"):
+        for rule in load_packs([ref]).rules:
+            c = rule.compiled
+            if isinstance(c, regex.Pattern):
+                found.append(c)
+            elif isinstance(c, dict):
+                found += [v for v in c.values() if isinstance(v, regex.Pattern)]
+            elif isinstance(c, list):
+                found += [p for item in c for p in (item if isinstance(item, tuple) else (item,)) if isinstance(p, regex.Pattern)]
+    return found
+
+
+EDGE_SOURCES = [r"x$", r"x(?!\n)", r"x\Z", r"\w+\b", r"\b\w", r"\B.", r"(?<!\w\b)x", r"(?<=\b)\p{L}+", r"x\b", r"[.:'’]\b", r"\d+(?=\D)",
+                r"(?<=\s)\S+", r"(?:ab|a)(?=b)", r"(?i:pukul)[ \t]+\d", r"^\p{Lu}.{0,3}", r"[^\n]{2}", r"\S*", r"(?<!\B)y"]
+PATTERNS = _pack_patterns() + [regex.compile(s, regex.V0 | regex.M | w) for s in EDGE_SOURCES for w in (0, regex.WORD)]
+LINE_PIECES = ["x", "y", "ab", "b", "Rp", " 5", "21 March", "March 2020", "pukul 18:00", "10%", "---", "Pewarta:",
+               "Editor", "(ANTARA) - ", "Jan.", "'", "’", ".", ":", "_", "\u0301", "\u200d", "\u00ad", "カ", "😀",
+               "🇮", "\x0b", "\x85", "\u2028", " ", "\t", "é", "1", '"', "“", ","]
+LINES = st.lists(st.lists(st.sampled_from(LINE_PIECES), max_size=8).map("".join), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, st.sampled_from(["\n", "\r\n", "\r"]), st.integers(0, 5))
+def test_skipped_spans_hold_no_match(lines, newline, skip):
+    """The matches found in the spans `spans_to_search` keeps are all the matches of every span,
+    for every pattern of the shipped packs and patterns with word boundaries and lookarounds."""
+    text = newline.join(lines)
+    spans, at = [], 0
+    for line in lines:
+        spans.append((at, at + len(line)))
+        at += len(line) + len(newline)
+    spans = spans[skip % len(spans):]  # the rule's spans need not start at the text's start
+    ctx = Context(Document.from_text(text), None, None)
+    assert lined(text, spans)
+    for pattern in PATTERNS:
+        every = [m.span() for s, e in spans for m in pattern.finditer(text, s, e)]
+        kept = list(spans_to_search(pattern, text, spans, ctx, True))
+        assert [m.span() for s, e in kept for m in pattern.finditer(text, s, e)] == every, pattern.pattern
+
+
+def test_patterns_that_can_stop_matching_when_text_follows_are_searched_span_by_span():
+    for source in [r"a$", r"a\Z", r"a\z", r"a(?!b)", r"(?>ab|a)b", r"a*+", r"a++", r"a?+", r"a{1,2}+", r"(?<!a(?=b))c",
+                   r"(?x)a $", r"a{e<=1}", r"[[]", r"\Ga", r"(*FAIL)|a", r"(a)?(?(1)b|c)", r"a(?#)", r"\X", r"\ma", r"(?V1)a",
+                   r"(?r)a", r"(?1)(a)", r"(?R)?"]:
+        assert not end_insensitive(source, regex.compile(source).flags if "(?" not in source else 0), source
+    for source in [r"\bRp[ \t]*\.", r"(?<=\b\d{1,2}[ \t])March\b", r"(?<!\b\d[ \t])\bMay(?=[ \t]+\d)", r"[$]", r"\$",
+                   r"(?P<n>a)(?P=n)", r"(?i:a)", r"(?-i:a)", r"\p{L}{2,}"]:
+        assert end_insensitive(source, 0), source
+
+
+def test_a_span_that_does_not_end_at_a_line_break_turns_the_shortcut_off():
+    text = "abc def\nghi"
+    assert lined(text, [(0, 3), (8, 11)]) is False     # `abc| def`: a word boundary may differ there
+    assert lined(text, [(0, 7), (8, 11)]) is True
+    assert lined(text, [(8, 11), (0, 7)]) is False     # out of order
+    ctx = Context(Document.from_text(text), None, None)
+    pattern = regex.compile(r"c\b")
+    assert list(spans_to_search(pattern, text, [(0, 3), (8, 11)], ctx, False)) == [(0, 3), (8, 11)]

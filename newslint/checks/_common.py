@@ -10,6 +10,7 @@ import regex
 
 from newslint.errors import PackError
 from newslint.packs.yamlsafe import YMap
+from newslint.spansearch import lined, spans_to_search
 
 
 def compile_pattern(pattern: str, ignorecase: bool, path: Path, raw: YMap, key: str, multiline: bool = True) -> regex.Pattern:
@@ -31,8 +32,9 @@ def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], 
     """Every match of `pattern` inside each span (`$` sees the span's end; `^` a line start).
 
     The time left for the rule (`ctx.timeout`) is read again for each span: the limit is the
-    rule's on the whole file, not each span's."""
-    for start, end in spans:
+    rule's on the whole file, not each span's. Spans where the pattern cannot match are skipped
+    (`spansearch`: one search finds where the next match can begin)."""
+    for start, end in spans_to_search(pattern, text, spans, ctx, lined(text, spans)):
         yield from finditer(pattern, text, start, end, ctx)
 
 

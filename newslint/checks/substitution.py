@@ -23,6 +23,7 @@ from typing import Any
 import regex
 
 from newslint.checks._common import compile_pattern, finditer
+from newslint.spansearch import lined, spans_to_search
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, tokens_of
 from newslint.packs.schema import Key
@@ -89,8 +90,9 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
                     right = _cased(hit.value, text[hit.start:hit.end], ignorecase)
                     yield Finding(hit.start, hit.end, fields={"expected": right}, fix=(Edit(hit.start, hit.end, right),))
         return
+    in_lines = lined(text, spans)
     for pattern, right in rule.compiled:
-        for start, end in spans:
+        for start, end in spans_to_search(pattern, text, spans, ctx, in_lines):
             for m in finditer(pattern, text, start, end, ctx):
                 if m.end() == m.start():
                     continue
