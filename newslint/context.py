@@ -6,7 +6,12 @@ that calls its pattern once per line would otherwise get the limit once per line
 - on the main thread of a POSIX process, a timer signal (`setitimer`) raises `TimeoutError`
   when the rule's time is up; `regex` checks for signals while it matches, so even a
   catastrophic pattern is stopped. `timeout` is then `None`: no per-call limit, which matters
-  because passing `timeout=` to `regex` costs more than a typical search on a paragraph;
+  because passing `timeout=` to `regex` costs more than a typical search on a paragraph.
+  The timer is not set and cleared around every rule (two system calls per rule and story, more
+  than some rules cost): it is set when a rule starts and no alarm is pending, and when the alarm
+  goes off, the handler compares the clock with the current rule's own deadline: time up, it
+  raises; otherwise it sets the timer again for the rest of that rule's time (or, between rules,
+  lets it be). So every rule is still stopped at its own start + limit;
 - elsewhere (threads, Windows), `timeout` is what is left of the deadline, for `regex` calls
   (`pattern.search(..., timeout=ctx.timeout)`); once it has run out, reading it raises
   `TimeoutError`.
@@ -36,25 +41,23 @@ _LONGEST = 86_400.0
 T = TypeVar("T")
 
 
-def _time_up(signum: int, frame: object) -> None:
-    raise TimeoutError("the rule's time on this file ran out")
-
-
 def _can_use_timer() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
 @contextmanager
 def rule_timer(ctx: Context) -> Iterator[None]:
-    """While linting one document: route the timer signal to `_time_up`, then restore what was there."""
+    """While linting one document: route the timer signal to the context, then clear the timer
+    and restore what was there."""
     if not ctx.use_timer:
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _time_up)
+    previous = signal.signal(signal.SIGALRM, ctx._alarm)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        ctx._armed = False
         signal.signal(signal.SIGALRM, previous)
 
 
@@ -66,7 +69,9 @@ class Context:
         self.date_source = date_source
         self.limit = timeout
         self.use_timer = timeout is not None and _can_use_timer()
-        self._deadline: float | None = None
+        self._deadline: float | None = None  # when the current rule's time is up (monotonic clock)
+        self._armed = False  # the timer signal is pending (timer mode)
+        self._paused_at: float | None = None  # shared work going on since then: no rule's time
         self._words: dict[tuple[int, int], Words] = {}
         self._runs: dict[tuple[int, int], list[list[tuple[int, int, str, bool]]]] = {}
 
@@ -78,14 +83,30 @@ class Context:
         """Start the clock for the next rule, after the story's regions are known: working them out
         is shared by every rule, and must not be charged to whichever rule comes first."""
         self.doc.anatomy  # noqa: B018 - computed once, cached on the document
-        if self.use_timer:
-            signal.setitimer(signal.ITIMER_REAL, min(self.limit, _LONGEST))
-            return
         self._deadline = None if self.limit is None else time.monotonic() + self.limit
+        if self.use_timer and not self._armed:  # a pending alarm goes off sooner and sets the rest
+            self._armed = True
+            signal.setitimer(signal.ITIMER_REAL, min(self.limit, _LONGEST))
 
     def end_rule(self) -> None:
         if self.use_timer:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            self._deadline = None  # an alarm from now on finds no rule to stop
+
+    def _alarm(self, signum: int, frame: object) -> None:
+        """The timer went off (timer mode): stop the current rule if its time is up, else set the
+        timer for the rest of its time."""
+        self._armed = False
+        deadline = self._deadline
+        if deadline is None:
+            return  # between rules: the next rule sets the timer
+        if self._paused_at is not None:  # shared work: its time is added to the deadline afterwards
+            left = max(deadline - self._paused_at, 0.001)
+        else:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("the rule's time on this file ran out")
+        self._armed = True
+        signal.setitimer(signal.ITIMER_REAL, min(left, _LONGEST))
 
     @property
     def timeout(self) -> float | None:
@@ -117,19 +138,15 @@ class Context:
 
     def _shared(self, work: Callable[[], T]) -> T:
         """work() with the current rule's clock stopped: shared work is no rule's time."""
-        if self.use_timer:
-            left = signal.setitimer(signal.ITIMER_REAL, 0)[0]
-            try:
-                return work()
-            finally:
-                if left > 0:
-                    signal.setitimer(signal.ITIMER_REAL, left)
-        began = time.monotonic()
+        if self._paused_at is not None:
+            return work()
+        began = self._paused_at = time.monotonic()
         try:
             return work()
         finally:
             if self._deadline is not None:
                 self._deadline += time.monotonic() - began
+            self._paused_at = None
 
     def capitalised_runs(self, start: int, end: int) -> list[list[tuple[int, int, str, bool]]]:
         """`nearmiss.capitalised_runs` of the words of text[start:end], worked out once per span for

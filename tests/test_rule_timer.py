@@ -56,3 +56,40 @@ def test_other_threads_fall_back_to_regex_timeouts(tmp_path):
     worker.join(timeout=30)
     assert not worker.is_alive()
     assert sorted(results[0]) == ["NL003", "QUICK"]
+
+
+def _two_rules(tmp_path: Path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("rules:\n" + QUICK + QUICK.replace("QUICK", "QUICK2"), encoding="utf-8")
+    return load_packs([str(pack)]).rules
+
+
+def test_each_rule_has_its_own_time_though_the_timer_is_set_once(tmp_path, monkeypatch):
+    """Two rules that each take 60% of the limit: the alarm set for the first goes off during the
+    second, which must get the rest of its own time, not be stopped."""
+    import time
+
+    from newslint.checks import KINDS
+
+    def slowish(doc, rule, ctx):
+        time.sleep(0.3)
+        yield from ()
+
+    monkeypatch.setattr(KINDS["forbidden"], "check", slowish)
+    found = lint_document(Document.from_text(TEXT), _two_rules(tmp_path), RunOptions(timeout=0.5))
+    assert _ids(found) == []
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_shared_work_is_not_charged_to_the_rule_that_asks_first(tmp_path, monkeypatch):
+    import time
+
+    from newslint.checks import KINDS
+
+    def asks_for_shared_work(doc, rule, ctx):
+        ctx._shared(lambda: time.sleep(0.4))  # longer than the limit, but no rule's time
+        yield from ()
+
+    monkeypatch.setattr(KINDS["forbidden"], "check", asks_for_shared_work)
+    found = lint_document(Document.from_text(TEXT), _two_rules(tmp_path)[:1], RunOptions(timeout=0.25))
+    assert _ids(found) == []
