@@ -28,13 +28,16 @@ def compile_pattern(pattern: str, ignorecase: bool, path: Path, raw: YMap, key: 
         raise PackError("regular expression is too large to compile", str(path), raw.line_of(key), key) from None
 
 
-def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], ctx: Any) -> Iterator[Any]:
+def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], ctx: Any,
+               skip: bool = True) -> Iterator[Any]:
     """Every match of `pattern` inside each span (`$` sees the span's end; `^` a line start).
 
     The time left for the rule (`ctx.timeout`) is read again for each span: the limit is the
-    rule's on the whole file, not each span's. Spans where the pattern cannot match are skipped
-    (`spansearch`: one search finds where the next match can begin)."""
-    for start, end in spans_to_search(pattern, text, spans, ctx, lined(text, spans)):
+    rule's on the whole file, not each span's. With `skip`, spans where the pattern cannot match
+    are skipped (`spansearch`: one search finds where the next match can begin); that pays where
+    matches are rare, not for a pattern that is expected to match (`required`)."""
+    searched = spans_to_search(pattern, text, spans, ctx, lined(text, spans)) if skip else spans
+    for start, end in searched:
         yield from finditer(pattern, text, start, end, ctx)
 
 
