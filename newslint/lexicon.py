@@ -7,8 +7,10 @@ set look-up plus at most `longest phrase` dict look-ups, whatever the dictionary
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import cache
 from itertools import accumulate
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -20,6 +22,19 @@ _TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*"
 TOKEN = lazy(_TOKEN)
 _SPACE = lazy(r"\s+")
 _SPLIT = lazy(f"({_TOKEN})")  # TOKEN captured: split() gives gap, word, gap, word ... gap
+# The same split for copy whose characters all lie in U+0000-U+024F (Latin) and U+2000-U+206F
+# (punctuation: curly quotes, dashes), that is nearly all Indonesian and English copy. There
+# \p{L}, \p{M} and \p{N} are the explicit classes below (tests/test_fast_paths.py compares them
+# character by character), and the standard `re` engine splits about 1.7 times faster than `regex`.
+_BEYOND_LATIN = r"[^\x00-\u024f\u2000-\u206f]"
+_LATIN_LETTER = "A-Za-zªµºÀ-ÖØ-öø-ɏ"
+_SPLIT_LATIN = f"([0-9²³¹¼½¾{_LATIN_LETTER}]+(?:['’][{_LATIN_LETTER}]+)*)"
+
+
+@cache
+def _latin_split() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(_BEYOND_LATIN, _SPLIT_LATIN) compiled at first use, not at import (start-up matters)."""
+    return re.compile(_BEYOND_LATIN), re.compile(_SPLIT_LATIN)
 
 
 def tokens_of(phrase: str) -> tuple[str, ...]:
@@ -160,11 +175,12 @@ class DocumentWords:
 
     One `split` on the captured token pattern gives gaps and words in turn; their offsets are the
     running sum of their lengths. Both steps run in C: a Python loop over match objects cost
-    more than the rest of the tokenising."""
+    more than the rest of the tokenising. Latin-script copy is split by `re` (see `_SPLIT_LATIN`)."""
 
     def __init__(self, text: str):
         self.text = text
-        parts = _SPLIT.split(text)
+        beyond_latin, split_latin = _latin_split()
+        parts = (_SPLIT if beyond_latin.search(text) else split_latin).split(text)
         offsets = list(accumulate(map(len, parts), initial=0))
         self.texts: list[str] = parts[1::2]
         self.starts: list[int] = offsets[1:-1:2]

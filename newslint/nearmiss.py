@@ -76,10 +76,16 @@ class DeleteIndex:
         return len(self._keys)
 
     def near(self, word: str) -> Iterator[str]:
-        """Known words exactly one slip from `word` (never `word` itself)."""
+        """Known words exactly one slip from `word` (never `word` itself).
+
+        Most words of a story share no key with the index: one C-level test over their keys says
+        so before any Python loop runs over them."""
+        keys = self._keys
+        if keys.keys().isdisjoint(_deletions(word)):
+            return
         seen: set[str] = set()
         for key in delete_keys(word):
-            found = self._keys.get(key, ())
+            found = keys.get(key, ())
             for known in (found,) if isinstance(found, str) else found:
                 if known not in seen:
                     seen.add(known)
@@ -87,6 +93,14 @@ class DeleteIndex:
                         yield known
 
 
+def _deletions(word: str) -> list[str]:
+    """`delete_keys(word)` as a list (repeats possible): cheaper to build for a one-off look-up."""
+    keys = [word[:i] + word[i + 1:] for i in range(len(word))]
+    keys.append(word)
+    return keys
+
+
+_POSSESSIVES = ("'s", "’s")  # both two characters long
 _OPENING = set("\"“‘'([«")
 _SENTENCE_END = set(".!?:")
 
@@ -159,7 +173,4 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 def base_form(word: str) -> str:
     """`Kamua's` -> `Kamua`: the English possessive is not part of the name."""
-    for ending in ("'s", "’s"):
-        if word.endswith(ending):
-            return word[: -len(ending)]
-    return word
+    return word[:-2] if word.endswith(_POSSESSIVES) else word

@@ -7,6 +7,9 @@ capitals, words in capitals, apostrophes, combining marks, digits, quote marks a
 
 from __future__ import annotations
 
+import re
+
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +29,26 @@ TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 def test_document_words_are_the_token_matches(text):
     words = DocumentWords(text)
     assert list(zip(words.starts, words.ends, words.texts)) == words_in(text, 0, len(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["€", "ŉ", "ɐ", "\u2070", "²", "½", "ª", "µ", "º", "×", "÷", "‘", "…"]), max_size=40).map("".join))
+def test_latin_copy_splits_into_the_same_words(text):
+    words = DocumentWords(text)
+    assert list(zip(words.starts, words.ends, words.texts)) == words_in(text, 0, len(text))
+
+
+def test_the_latin_classes_are_the_unicode_ones_character_by_character():
+    from newslint import lexicon
+
+    latin = [chr(c) for c in [*range(0x250), *range(0x2000, 0x2070)]]
+    assert all(lexicon._latin_split()[0].match(c) is None for c in latin)
+    assert lexicon._latin_split()[0].match("\u0250") and lexicon._latin_split()[0].match("\u2070")
+    word, letter = regex.compile(r"[\p{L}\p{M}\p{N}]"), regex.compile(r"[\p{L}\p{M}]")
+    latin_word = re.compile(f"[0-9²³¹¼½¾{lexicon._LATIN_LETTER}]")
+    latin_letter = re.compile(f"[{lexicon._LATIN_LETTER}]")
+    assert [c for c in latin if bool(word.match(c)) != bool(latin_word.match(c))] == []
+    assert [c for c in latin if bool(letter.match(c)) != bool(latin_letter.match(c))] == []
 
 
 @settings(max_examples=400, deadline=None)
@@ -58,8 +81,6 @@ def test_a_tie_between_two_majority_spellings_is_decided_alphabetically():
 
 
 # --- one search over a rule's spans (newslint.spansearch) ---------------------------------------
-import regex  # noqa: E402
-
 from newslint.packs import load_packs  # noqa: E402
 from newslint.spansearch import end_insensitive, lined, spans_to_search  # noqa: E402
 

@@ -24,7 +24,7 @@ Findings carry no fix: the frequent form is usually, not always, the right one.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,25 +55,25 @@ class Compiled:
     openers: frozenset[str]
     ignore: frozenset[str]
     known: frozenset[str]
+    not_compared: frozenset[str] = frozenset()  # ignore | titles: one look-up per word
 
 
-@dataclass
-class _Form:
-    places: list[tuple[int, int]] = field(default_factory=list)
-    inside: bool = False  # stands at least once inside a sentence
-    runs: list[tuple[list[str], list[tuple[int, int, str, bool]], int]] = field(default_factory=list)  # where it stands
-    _neighbours: set[str] | None = None
+Run = list[tuple[int, int, str, bool]]  # a run of capitalised words (`Context.capitalised_runs`)
+Place = tuple[list[str], Run, int]  # where a word stands: its run's base forms, the run, its index
 
-    def neighbours(self, compiled: Compiled) -> set[str]:
-        """The words next to this form in its runs (titles, and openers that open a sentence, aside).
 
-        Worked out only for the few forms a comparison needs, not for every capitalised word."""
-        if self._neighbours is None:
-            self._neighbours = set()
-            for names, run, k in self.runs:
-                self._neighbours.update(n for j, n in enumerate(names) if j != k and n not in compiled.titles
-                                        and not (run[j][3] and n in compiled.openers))
-        return self._neighbours
+def _inside(places: list[Place]) -> bool:
+    """The word stands at least once inside a sentence (not as the sentence's first word)."""
+    return any(not run[k][3] for _, run, k in places)
+
+
+def _neighbours(places: list[Place], compiled: Compiled) -> set[str]:
+    """The words next to this one in its runs (titles, and openers that open a sentence, aside)."""
+    found: set[str] = set()
+    for names, run, k in places:
+        found.update(n for j, n in enumerate(names) if j != k and n not in compiled.titles
+                     and not (run[j][3] and n in compiled.openers))
+    return found
 
 
 def compile(options: dict[str, Any], path: Path, raw: Any) -> Compiled:
@@ -89,44 +89,54 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Compiled:
             known.update(tokens_of(canonical))
             for form in entry.short:
                 known.update(tokens_of(form))
-    return Compiled(frozenset(options["titles"]), frozenset(options["openers"]), frozenset(options["ignore"]),
-                    frozenset(known))
+    titles, ignore = frozenset(options["titles"]), frozenset(options["ignore"])
+    return Compiled(titles, frozenset(options["openers"]), ignore, frozenset(known), ignore | titles)
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
+    """Where each compared word stands is gathered first (a look-up and an append per word);
+    whether it stands inside a sentence and what its neighbours are is worked out afterwards,
+    only for the few words a comparison needs."""
     compiled: Compiled = rule.compiled
     min_length = rule.options["min_length"]
     min_count = rule.options["min_count"]
-    forms: dict[str, _Form] = {}
+    not_compared = compiled.not_compared
+    seen: dict[str, list[Place]] = {}
     for start, end in doc.anatomy.spans(rule.scope):
         for run in ctx.capitalised_runs(start, end):
             names = [base_form(w[2]) for w in run]
-            for k, (w_start, _, _, opens) in enumerate(run):
-                word = names[k]
-                if len(word) < min_length or word in compiled.ignore or word in compiled.titles:
-                    continue
-                form = forms.setdefault(word, _Form())
-                form.places.append((w_start, w_start + len(word)))
-                form.inside = form.inside or not opens
-                form.runs.append((names, run, k))
-    # A majority form appears inside a sentence and more often than the minority, so at least
-    # max(min_count, 2) times: only such forms go into the index the minorities are looked up in.
-    index = DeleteIndex(word for word, form in forms.items() if form.inside and len(form.places) >= max(min_count, 2))
+            for k, word in enumerate(names):
+                if len(word) >= min_length and word not in not_compared:
+                    places = seen.get(word)
+                    if places is None:
+                        seen[word] = [(names, run, k)]
+                    else:
+                        places.append((names, run, k))
+    # A majority form stands inside a sentence and appears more often than the minority, so at
+    # least max(min_count, 2) times: only such forms go into the index minorities are looked up in.
+    index = DeleteIndex(word for word, places in seen.items() if len(places) >= max(min_count, 2) and _inside(places))
     if not len(index):
         return
-    for word, form in forms.items():
-        if word in compiled.known or not form.inside:
+    neighbours: dict[str, set[str]] = {}
+
+    def neighbours_of(word: str) -> set[str]:
+        if word not in neighbours:
+            neighbours[word] = _neighbours(seen[word], compiled)
+        return neighbours[word]
+
+    for word, places in seen.items():
+        if word in compiled.known or not _inside(places):
             continue
         best = None
         for other in sorted(index.near(word)):  # sorted: equal counts are decided the same way in every run
-            major = forms[other]
-            if (len(major.places) >= max(min_count, len(form.places) + 1)
-                    and (best is None or len(major.places) > len(forms[best].places))
-                    and form.neighbours(compiled) <= major.neighbours(compiled)):
+            count = len(seen[other])
+            if (count >= max(min_count, len(places) + 1) and (best is None or count > len(seen[best]))
+                    and neighbours_of(word) <= neighbours_of(other)):
                 best = other
         if best is None:
             continue
-        for start, end in form.places:
+        for _, run, k in places:
             # No fix: the majority is usually right but not always (a misspelling repeated twice
             # outnumbers a real name written once), so the editor decides; `--fix` leaves it alone.
-            yield Finding(start, end, fields={"expected": best, "count": str(len(forms[best].places))})
+            start = run[k][0]
+            yield Finding(start, start + len(word), fields={"expected": best, "count": str(len(seen[best]))})
