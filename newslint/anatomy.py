@@ -33,6 +33,9 @@ SCOPES: dict[str, str] = {
     "front-matter": "the YAML front matter of a Markdown file",
 }
 
+#: Scopes whose spans are whole lines (or runs of them): no span cuts a word in two.
+WHOLE_LINE_SCOPES = frozenset({"document", "body", "lead", "paragraph", "subheading", "trailer", "last-line"})
+
 #: White space inside labelled lines: any horizontal space (a no-break space from a CMS included)
 #: and the invisible characters copy picks up on the way (zero-width space and joiners, word joiner, BOM).
 GAP = r"[\h\u200b\u200c\u200d\u2060\ufeff]"
@@ -101,6 +104,7 @@ class Anatomy:
         self.blocks = blocks
         self.dateline = dateline
         self.quotes = quotes
+        self._spans: dict[str, list[Span]] = {}
 
     @classmethod
     def of(cls, doc: Document) -> Anatomy:
@@ -120,7 +124,14 @@ class Anatomy:
         return [b for b in self.blocks if b.kind in ("lead", "paragraph", "subheading")]
 
     def spans(self, scope: str) -> list[Span]:
-        """Character spans of the document covered by `scope` (one of `SCOPES`)."""
+        """Character spans of the document covered by `scope` (one of `SCOPES`), worked out once
+        per scope for all rules: callers must not change the list."""
+        found = self._spans.get(scope)
+        if found is None:
+            found = self._spans[scope] = self._find_spans(scope)
+        return found
+
+    def _find_spans(self, scope: str) -> list[Span]:
         doc = self.doc
         if scope == "document":
             return [(doc.body_start, len(doc.text))]

@@ -30,7 +30,8 @@ from functools import cached_property
 from typing import TypeVar
 
 from newslint.document import Document
-from newslint.lexicon import DocumentWords, Words, words_in
+from newslint.anatomy import WHOLE_LINE_SCOPES
+from newslint.lexicon import DocumentWords, PhraseIndex, Words, words_in
 from newslint.nearmiss import capitalised_runs, capitalised_runs_between
 from newslint.storydate import StoryDate, resolve
 
@@ -74,6 +75,7 @@ class Context:
         self._paused_at: float | None = None  # shared work going on since then: no rule's time
         self._words: dict[tuple[int, int], Words] = {}
         self._runs: dict[tuple[int, int], list[list[tuple[int, int, str, bool]]]] = {}
+        self._scope_words: dict[tuple[str, bool], set[str]] = {}  # (scope, casefolded) -> words
 
     @cached_property
     def story_date(self) -> StoryDate:
@@ -147,6 +149,26 @@ class Context:
             if self._deadline is not None:
                 self._deadline += time.monotonic() - began
             self._paused_at = None
+
+    def phrases_absent(self, index: PhraseIndex, scope: str) -> bool:
+        """True when no phrase of `index` can stand in `scope`; False says nothing (look span by span).
+
+        For a scope of whole lines, the words of each span are the document's words inside it, so
+        the set of words from the first span's start to the last span's end holds them all: when
+        none of those can begin a phrase, no span holds one. The set is made once per scope for
+        every rule, and the test is one set operation instead of one per span."""
+        if scope not in WHOLE_LINE_SCOPES:
+            return False
+        key = (scope, index.ignorecase)
+        found = self._scope_words.get(key)
+        if found is None:
+            found = self._scope_words[key] = self._shared(lambda: self._words_of_scope(scope, index.ignorecase))
+        return index.absent_from(found)
+
+    def _words_of_scope(self, scope: str, folded: bool) -> set[str]:
+        spans = self.doc.anatomy.spans(scope)
+        words = self.all_words.between(spans[0][0], spans[-1][1]) if spans else []
+        return {w.casefold() for w in words} if folded else set(words)
 
     def capitalised_runs(self, start: int, end: int) -> list[list[tuple[int, int, str, bool]]]:
         """`nearmiss.capitalised_runs` of the words of text[start:end], worked out once per span for

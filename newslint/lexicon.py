@@ -90,6 +90,11 @@ class PhraseIndex(Generic[T]):
         self._lengths.add(len(words))
         return True
 
+    def absent_from(self, words: set[str]) -> bool:
+        """True when none of `words` (casefolded, for an index that ignores case) can begin a
+        phrase: one set operation, over the smaller set (see `Context.phrases_absent`)."""
+        return self._first.isdisjoint(words)
+
     def get(self, phrase: str) -> T | None:
         shapes = self._phrases.get(tuple(self._fold(w) for w in tokens_of(phrase)), {})
         return shapes.get(self._fold(shape(phrase)))
@@ -185,6 +190,10 @@ class DocumentWords:
         self.texts: list[str] = parts[1::2]
         self.starts: list[int] = offsets[1:-1:2]
         self.ends: list[int] = offsets[2::2]
+
+    def between(self, start: int, end: int) -> list[str]:
+        """The words that lie wholly inside text[start:end]."""
+        return self.texts[bisect_left(self.starts, start):bisect_right(self.ends, end)]
 
     def bounds(self, start: int, end: int) -> tuple[int, int] | None:
         """(i, j): the words of text[start:end] are words i..j-1; None when the span cuts a word."""

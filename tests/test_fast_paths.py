@@ -145,3 +145,32 @@ def test_a_span_that_does_not_end_at_a_line_break_turns_the_shortcut_off():
     ctx = Context(Document.from_text(text), None, None)
     pattern = regex.compile(r"c\b")
     assert list(spans_to_search(pattern, text, [(0, 3), (8, 11)], ctx, False)) == [(0, 3), (8, 11)]
+
+
+# --- one set test for a phrase index over a whole scope (Context.phrases_absent) ----------------
+from newslint.anatomy import SCOPES, WHOLE_LINE_SCOPES  # noqa: E402
+from newslint.lexicon import PhraseIndex  # noqa: E402
+
+STORY_PIECES = ["Jakarta (ANTARA) - ", "Presiden Joko Widodo", "kata Reuters", "AFP", "Guiseppe Conte", "rp", "Rp",
+                "Sabtu (21/3)", "Pewarta: Putu", "Editor: Agus", "Copyright © ANTARA 2020", "Baca juga: Conte",
+                "Sumber: Reuters", '"Kami siap," katanya.', "# Judul", "  ", ".", "Xconte", "conte", "ü"]
+STORIES = st.lists(st.lists(st.sampled_from(STORY_PIECES), max_size=5).map(" ".join), min_size=1, max_size=8)
+PHRASES = st.lists(st.sampled_from(["Conte", "Guiseppe Conte", "Reuters", "AFP", "rp", "Joko", "Putu", "ANTARA",
+                                    "Baca", "juga", "Kami siap"]), min_size=1, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STORIES, st.sampled_from(["\n", "\r\n", "\n\n"]), PHRASES, st.booleans(), st.booleans())
+def test_a_phrase_index_ruled_out_for_a_scope_has_no_hit_in_it(lines, newline, phrases, ignorecase, markdown):
+    doc = Document.from_text(newline.join(lines), "story.md" if markdown else "story.txt")
+    ctx = Context(doc, None, None)
+    index: PhraseIndex[str] = PhraseIndex(ignorecase)
+    for phrase in phrases:
+        index.add(phrase, phrase)
+    for scope in SCOPES:
+        spans = doc.anatomy.spans(scope)
+        if scope in WHOLE_LINE_SCOPES:  # such spans cut no word in two
+            assert all(ctx.all_words.bounds(start, end) is not None for start, end in spans), scope
+        hits = [hit for start, end in spans for hit in index.find(doc.text, ctx.words(start, end))]
+        if ctx.phrases_absent(index, scope):
+            assert hits == [], scope

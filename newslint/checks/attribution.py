@@ -91,6 +91,8 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
 
 def _credit(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     index, label, cues = rule.compiled
+    if ctx.phrases_absent(index, rule.scope):  # no agency named in the story
+        return
     ambiguous = set(rule.options["ambiguous"])
     window = rule.options["cue_window"]
     text = doc.text

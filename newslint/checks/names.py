@@ -163,10 +163,13 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     text = doc.text
     ignorecase = rule.options["ignorecase"]
     near = rule.compiled.near
+    wrong = rule.compiled.wrong
+    none_wrong = ctx.phrases_absent(wrong, rule.scope)  # the usual case: no known wrong form in the story
+    if none_wrong and near is None:
+        return
     for start, end in doc.anatomy.spans(rule.scope):
-        words = ctx.words(start, end)
         flagged: list[tuple[int, int]] = []
-        for hit in rule.compiled.wrong.find(text, words):
+        for hit in () if none_wrong else wrong.find(text, ctx.words(start, end)):
             right = hit.value.canonical
             if already_right(text, hit.start, hit.end, right, ignorecase):
                 continue
