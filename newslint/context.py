@@ -75,6 +75,7 @@ class Context:
         self._paused_at: float | None = None  # shared work going on since then: no rule's time
         self._words: dict[tuple[int, int], Words] = {}
         self._runs: dict[tuple[int, int], list[list[tuple[int, int, str, bool]]]] = {}
+        self._scope_runs: dict[str, list[list[list[tuple[int, int, str, bool]]]]] = {}
         self._scope_words: dict[tuple[str, bool], set[str]] = {}  # (scope, casefolded) -> words
 
     @cached_property
@@ -178,6 +179,15 @@ class Context:
         found = self._runs.get(key)
         if found is None:
             found = self._runs[key] = self._shared(lambda: self._find_runs(start, end))
+        return found
+
+    def scope_runs(self, scope: str) -> list[list[list[tuple[int, int, str, bool]]]]:
+        """`capitalised_runs` of each span of `scope`, in the order of `Anatomy.spans(scope)`,
+        worked out once per scope (one clock stop for all spans, not one per span)."""
+        found = self._scope_runs.get(scope)
+        if found is None:
+            spans = self.doc.anatomy.spans(scope)
+            found = self._scope_runs[scope] = self._shared(lambda: [self._find_runs(s, e) for s, e in spans])
         return found
 
     def _find_runs(self, start: int, end: int) -> list[list[tuple[int, int, str, bool]]]:

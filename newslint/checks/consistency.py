@@ -102,8 +102,8 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     min_count = rule.options["min_count"]
     not_compared = compiled.not_compared
     seen: dict[str, list[Place]] = {}
-    for start, end in doc.anatomy.spans(rule.scope):
-        for run in ctx.capitalised_runs(start, end):
+    for span_runs in ctx.scope_runs(rule.scope):
+        for run in span_runs:
             names = [base_form(w[2]) for w in run]
             for k, word in enumerate(names):
                 if len(word) >= min_length and word not in not_compared:

@@ -167,7 +167,9 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     none_wrong = ctx.phrases_absent(wrong, rule.scope)  # the usual case: no known wrong form in the story
     if none_wrong and near is None:
         return
-    for start, end in doc.anatomy.spans(rule.scope):
+    spans = doc.anatomy.spans(rule.scope)
+    runs = ctx.scope_runs(rule.scope) if near is not None else [None] * len(spans)
+    for (start, end), span_runs in zip(spans, runs):
         flagged: list[tuple[int, int]] = []
         for hit in () if none_wrong else wrong.find(text, ctx.words(start, end)):
             right = hit.value.canonical
@@ -177,7 +179,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
             yield Finding(hit.start, hit.end, fields={"expected": right, "kind": hit.value.kind},
                           fix=(Edit(hit.start, hit.end, right),))
         if near is not None:
-            yield from _near_misses(ctx.capitalised_runs(start, end), near, flagged)
+            yield from _near_misses(span_runs, near, flagged)
 
 
 def _near_misses(runs: list[list[tuple[int, int, str, bool]]], near: NearMiss,
