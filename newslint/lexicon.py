@@ -22,12 +22,13 @@ _TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*"
 TOKEN = lazy(_TOKEN)
 _SPACE = lazy(r"\s+")
 _SPLIT = lazy(f"({_TOKEN})")  # TOKEN captured: split() gives gap, word, gap, word ... gap
-# The same split for copy whose characters all lie in U+0000-U+024F (Latin) and U+2000-U+206F
+# The same split for copy whose characters all lie in U+0000-U+00FF (Latin-1) and U+2000-U+206F
 # (punctuation: curly quotes, dashes), that is nearly all Indonesian and English copy. There
 # \p{L}, \p{M} and \p{N} are the explicit classes below (tests/test_fast_paths.py compares them
 # character by character), and the standard `re` engine splits about 1.7 times faster than `regex`.
-_BEYOND_LATIN = r"[^\x00-\u024f\u2000-\u206f]"
-_LATIN_LETTER = "A-Za-zªµºÀ-ÖØ-öø-ɏ"
+# (Latin Extended letters would make `re` take 0.4 ms instead of 0.15 ms to compile these.)
+_BEYOND_LATIN = r"[^\x00-\xff\u2000-\u206f]"
+_LATIN_LETTER = "A-Za-zªµºÀ-ÖØ-öø-ÿ"
 _SPLIT_LATIN = f"([0-9²³¹¼½¾{_LATIN_LETTER}]+(?:['’][{_LATIN_LETTER}]+)*)"
 
 

@@ -41,9 +41,9 @@ def test_latin_copy_splits_into_the_same_words(text):
 def test_the_latin_classes_are_the_unicode_ones_character_by_character():
     from newslint import lexicon
 
-    latin = [chr(c) for c in [*range(0x250), *range(0x2000, 0x2070)]]
+    latin = [chr(c) for c in [*range(0x100), *range(0x2000, 0x2070)]]
     assert all(lexicon._latin_split()[0].match(c) is None for c in latin)
-    assert lexicon._latin_split()[0].match("\u0250") and lexicon._latin_split()[0].match("\u2070")
+    assert lexicon._latin_split()[0].match("\u0100") and lexicon._latin_split()[0].match("\u2070")
     word, letter = regex.compile(r"[\p{L}\p{M}\p{N}]"), regex.compile(r"[\p{L}\p{M}]")
     latin_word = re.compile(f"[0-9²³¹¼½¾{lexicon._LATIN_LETTER}]")
     latin_letter = re.compile(f"[{lexicon._LATIN_LETTER}]")
@@ -67,17 +67,6 @@ def test_capitalised_runs_of_a_news_sentence():
     assert runs == [[("Menurut", True), ("Artdijo", False)], [("Andi", False)], [("Kita", True)],
                     [("Hakim", False), ("Agung", False), ("Artidjo", False), ("Alkostar", False)], [("Putin", True)]]
 
-
-def test_a_tie_between_two_majority_spellings_is_decided_alphabetically():
-    """`Rudi` is one slip from both `Budi` and `Rusdi`, each written twice: the report must not
-    depend on the process (set order of strings changes with Python's hash seed), so the
-    alphabetically first spelling is named."""
-    text = ("Jakarta (ANTARA) - Warga bertemu dengan Budi di pasar, lalu dengan Rusdi di toko.\n"
-            "Esoknya warga bertemu Budi dan Rusdi lagi, juga Rudi di jalan.\n"
-            "Pewarta: Aditya Ramadhan\nEditor: Herry Soebanto\nCopyright © ANTARA 2025\n")
-    violations = [v for v in lint_text(text, select=("AN402",))]
-    assert [(v.line, v.column, v.matched, v.message) for v in violations] == [
-        (2, 49, "Rudi", 'Ejaan nama tidak konsisten: "Rudi" ditulis "Budi" di bagian lain berita ini (2 kali)')]
 
 
 # --- one search over a rule's spans (newslint.spansearch) ---------------------------------------

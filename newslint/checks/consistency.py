@@ -128,7 +128,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
         if word in compiled.known or not _inside(places):
             continue
         best = None
-        for other in sorted(index.near(word)):  # sorted: equal counts are decided the same way in every run
+        for other in index.near(word):  # in a fixed order: of equal counts the first found is named
             count = len(seen[other])
             if (count >= max(min_count, len(places) + 1) and (best is None or count > len(seen[best]))
                     and neighbours_of(word) <= neighbours_of(other)):

@@ -28,6 +28,7 @@ import regex
 from newslint.checks._common import finditer
 from newslint.calendar_words import CALENDARS, Calendar, make_date, nearest_year
 from newslint.packs.schema import Key
+from newslint.patterns import lazy
 from newslint.violation import Edit, Finding
 
 KIND = "date"
@@ -66,7 +67,7 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> tuple[Calendar, re
     return cal, pattern
 
 
-_DIGIT = regex.compile(r"\d")  # every branch of the date pattern reads at least one `\d`
+_DIGIT = lazy(r"\d")  # every branch of the date pattern reads at least one `\d`
 
 
 def _story_year(ctx: Any, month: int, day: int) -> int | None:
