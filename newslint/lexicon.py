@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from newslint.patterns import lazy
@@ -139,7 +139,7 @@ class Words:
     Why lazily: most spans hold no phrase of any index, which `texts` alone shows with one set
     operation; building a tuple per word of every span cost more than all those tests."""
 
-    __slots__ = ("starts", "ends", "texts", "_items", "_folded")
+    __slots__ = ("_folded", "_items", "ends", "starts", "texts")
 
     def __init__(self, starts: list[int], ends: list[int], texts: list[str]):
         self.starts, self.ends, self.texts = starts, ends, texts

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -43,7 +44,7 @@ _BACKREFERENCE = regex.compile(r"P=[A-Za-z_]\w*\)")  # after `(?`: `(?P=name)`
 
 def lined(text: str, spans: list[Span]) -> bool:
     """The spans are in order, apart, and each but the last ends at a line break."""
-    for (_, end), (next_start, _) in zip(spans, spans[1:]):
+    for (_, end), (next_start, _) in pairwise(spans):
         if end > next_start or end >= len(text) or text[end] not in "\r\n":
             return False
     return True

@@ -17,7 +17,6 @@ from newslint.context import Context
 from newslint.document import Document
 from newslint.lexicon import DocumentWords, words_in
 from newslint.nearmiss import capitalised_runs
-from conftest import lint_text
 
 PIECES = ["Conte", "Giuseppe", "BMKG", "A", "a", "di", "Ü", "é", "\u0301", "1", "2020", "'", "’", "-", ".", ",",
           ":", "?", '"', "“", "(", " ", " ", "  ", "\t", "\n", "\r\n", "\r", "Kamua's", "O’Brien", "ǅ", "Ⓐ", "ß"]
@@ -70,8 +69,8 @@ def test_capitalised_runs_of_a_news_sentence():
 
 
 # --- one search over a rule's spans (newslint.spansearch) ---------------------------------------
-from newslint.packs import load_packs  # noqa: E402
-from newslint.spansearch import end_insensitive, lined, spans_to_search  # noqa: E402
+from newslint.packs import load_packs
+from newslint.spansearch import end_insensitive, lined, spans_to_search
 
 
 def _pack_patterns() -> list[regex.Pattern]:
@@ -137,8 +136,8 @@ def test_a_span_that_does_not_end_at_a_line_break_turns_the_shortcut_off():
 
 
 # --- one set test for a phrase index over a whole scope (Context.phrases_absent) ----------------
-from newslint.anatomy import SCOPES, WHOLE_LINE_SCOPES  # noqa: E402
-from newslint.lexicon import PhraseIndex  # noqa: E402
+from newslint.anatomy import SCOPES, WHOLE_LINE_SCOPES
+from newslint.lexicon import PhraseIndex
 
 STORY_PIECES = ["Jakarta (ANTARA) - ", "Presiden Joko Widodo", "kata Reuters", "AFP", "Guiseppe Conte", "rp", "Rp",
                 "Sabtu (21/3)", "Pewarta: Putu", "Editor: Agus", "Copyright © ANTARA 2020", "Baca juga: Conte",

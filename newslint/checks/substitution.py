@@ -23,10 +23,10 @@ from typing import Any
 import regex
 
 from newslint.checks._common import compile_pattern, finditer
-from newslint.spansearch import lined, spans_to_search
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, tokens_of
 from newslint.packs.schema import Key
+from newslint.spansearch import lined, spans_to_search
 from newslint.violation import Edit, Finding
 
 KIND = "substitution"
