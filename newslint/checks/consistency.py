@@ -23,8 +23,10 @@ Findings carry no fix: the frequent form is usually, not always, the right one.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -58,20 +60,21 @@ class Compiled:
     not_compared: frozenset[str] = frozenset()  # ignore | titles: one look-up per word
 
 
-Run = list[tuple[int, int, str, bool]]  # a run of capitalised words (`Context.capitalised_runs`)
-Place = tuple[list[str], Run, int]  # where a word stands: its run's base forms, the run, its index
+Run = list[tuple[int, int, str, bool]]  # a run of capitalised words (`Context.scope_runs`)
 
 
-def _inside(places: list[Place]) -> bool:
-    """The word stands at least once inside a sentence (not as the sentence's first word)."""
-    return any(not run[k][3] for _, run, k in places)
+def _places(word: str, runs: list[Run], names: list[list[str]]) -> list[tuple[int, int]]:
+    """(run, index) of every occurrence of `word`, in the order of the text."""
+    return [(r, k) for r, run_names in enumerate(names) if word in run_names
+            for k, name in enumerate(run_names) if name == word]
 
 
-def _neighbours(places: list[Place], compiled: Compiled) -> set[str]:
+def _neighbours(word: str, runs: list[Run], names: list[list[str]], compiled: Compiled) -> set[str]:
     """The words next to this one in its runs (titles, and openers that open a sentence, aside)."""
     found: set[str] = set()
-    for names, run, k in places:
-        found.update(n for j, n in enumerate(names) if j != k and n not in compiled.titles
+    for r, k in _places(word, runs, names):
+        run, run_names = runs[r], names[r]
+        found.update(n for j, n in enumerate(run_names) if j != k and n not in compiled.titles
                      and not (run[j][3] and n in compiled.openers))
     return found
 
@@ -94,49 +97,44 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Compiled:
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
-    """Where each compared word stands is gathered first (a look-up and an append per word);
-    whether it stands inside a sentence and what its neighbours are is worked out afterwards,
-    only for the few words a comparison needs."""
+    """Words are counted in one go (`Counter`, in C); where a word stands and what its
+    neighbours are is worked out only for the few words a comparison needs."""
     compiled: Compiled = rule.compiled
     min_length = rule.options["min_length"]
     min_count = rule.options["min_count"]
     not_compared = compiled.not_compared
-    seen: dict[str, list[Place]] = {}
-    for span_runs in ctx.scope_runs(rule.scope):
-        for run in span_runs:
-            names = [base_form(w[2]) for w in run]
-            for k, word in enumerate(names):
-                if len(word) >= min_length and word not in not_compared:
-                    places = seen.get(word)
-                    if places is None:
-                        seen[word] = [(names, run, k)]
-                    else:
-                        places.append((names, run, k))
+    runs = [run for span_runs in ctx.scope_runs(rule.scope) for run in span_runs]
+    names = [[base_form(w[2]) for w in run] for run in runs]
+    counts = Counter(chain.from_iterable(names))  # in the order words first appear
+    # Only a run's first word can open a sentence (`capitalised_runs`): the others stand inside one.
+    inside = set(chain.from_iterable(run_names[1:] for run_names in names))
+    inside.update(run_names[0] for run, run_names in zip(runs, names) if not run[0][3])
+    compared = [word for word in counts if len(word) >= min_length and word not in not_compared]
     # A majority form stands inside a sentence and appears more often than the minority, so at
     # least max(min_count, 2) times: only such forms go into the index minorities are looked up in.
-    index = DeleteIndex(word for word, places in seen.items() if len(places) >= max(min_count, 2) and _inside(places))
+    index = DeleteIndex(word for word in compared if counts[word] >= max(min_count, 2) and word in inside)
     if not len(index):
         return
     neighbours: dict[str, set[str]] = {}
 
     def neighbours_of(word: str) -> set[str]:
         if word not in neighbours:
-            neighbours[word] = _neighbours(seen[word], compiled)
+            neighbours[word] = _neighbours(word, runs, names, compiled)
         return neighbours[word]
 
-    for word, places in seen.items():
-        if word in compiled.known or not _inside(places):
+    for word in compared:
+        if word in compiled.known or word not in inside:
             continue
         best = None
         for other in index.near(word):  # in a fixed order: of equal counts the first found is named
-            count = len(seen[other])
-            if (count >= max(min_count, len(places) + 1) and (best is None or count > len(seen[best]))
+            count = counts[other]
+            if (count >= max(min_count, counts[word] + 1) and (best is None or count > counts[best])
                     and neighbours_of(word) <= neighbours_of(other)):
                 best = other
         if best is None:
             continue
-        for _, run, k in places:
+        for r, k in _places(word, runs, names):
             # No fix: the majority is usually right but not always (a misspelling repeated twice
             # outnumbers a real name written once), so the editor decides; `--fix` leaves it alone.
-            start = run[k][0]
-            yield Finding(start, start + len(word), fields={"expected": best, "count": str(len(seen[best]))})
+            start = runs[r][k][0]
+            yield Finding(start, start + len(word), fields={"expected": best, "count": str(counts[best])})
