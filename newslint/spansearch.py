@@ -33,13 +33,15 @@ from typing import Any
 
 import regex
 
+from newslint.patterns import lazy
+
 Span = tuple[int, int]
 
 _UNSAFE_ESCAPES = set("ZzGXmMK")  # end of text, search start, grapheme, word start/end, keep-out
 _SAFE_FLAGS = set("imsuaw-")  # inline flags that do not change how the source reads or ends match
-_REPEAT = regex.compile(r"\{\d*(?:,\d*)?\}")
-_GROUP_OPEN = regex.compile(r"P?<[A-Za-z_]\w*>|:|\||<=")  # after `(?`: named, plain, branch reset, lookbehind
-_BACKREFERENCE = regex.compile(r"P=[A-Za-z_]\w*\)")  # after `(?`: `(?P=name)`
+_REPEAT = lazy(r"\{\d*(?:,\d*)?\}")
+_GROUP_OPEN = lazy(r"P?<[A-Za-z_]\w*>|:|\||<=")  # after `(?`: named, plain, branch reset, lookbehind
+_BACKREFERENCE = lazy(r"P=[A-Za-z_]\w*\)")  # after `(?`: `(?P=name)`
 
 
 def lined(text: str, spans: list[Span]) -> bool:
