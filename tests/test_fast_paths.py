@@ -162,3 +162,11 @@ def test_a_phrase_index_ruled_out_for_a_scope_has_no_hit_in_it(lines, newline, p
         hits = [hit for start, end in spans for hit in index.find(doc.text, ctx.words(start, end))]
         if ctx.phrases_absent(index, scope):
             assert hits == [], scope
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", " ", "\n", "\r\n", "\r", "\n\n", "\u2028", "\x85", "\x0b"]), max_size=30).map("".join))
+def test_line_starts_are_those_of_the_line_break_pattern(text):
+    from newslint import document
+
+    assert document._line_break_ends(text) == [m.end() for m in document._LINE_BREAK.finditer(text)]
