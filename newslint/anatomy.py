@@ -8,8 +8,7 @@ labelled lines (`Pewarta:`, `Editor:`, `Copyright ...`), quotes in straight or c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -65,8 +64,7 @@ _OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
 _MARK = lazy('["“”«»„]')  # every opener and every closer of _OPENERS
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A paragraph-like unit: `kind` is lead, paragraph, subheading, related or trailer."""
 
     start: int
@@ -75,8 +73,7 @@ class Block:
     label: str = ""  # for trailer lines: baca-juga, sumber, pewarta, editor, copyright, credit, ...
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A direct quote: `start`/`end` include the marks; `segments` are its spans per paragraph."""
 
     start: int
@@ -87,8 +84,7 @@ class Quote:
     closed: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
+class Dateline(NamedTuple):
     start: int
     end: int
     city: str

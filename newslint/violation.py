@@ -7,8 +7,9 @@ output format work on the same shape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from enum import IntEnum
+from types import MappingProxyType
 from typing import NamedTuple
 
 
@@ -27,6 +28,9 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
+NO_FIELDS: Mapping[str, str] = MappingProxyType({})  # shared by every finding without fields: read-only
+
+
 class Edit(NamedTuple):
     """Replace text[start:end] (character offsets in the decoded text) with `replacement`."""
 
@@ -35,8 +39,7 @@ class Edit(NamedTuple):
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a check reports: a span of the text, the message fields, and an optional fix.
 
     `fields` fill the rule's message template (`{match}` is always available);
@@ -46,7 +49,7 @@ class Finding:
     start: int
     end: int
     outcome: str = "default"
-    fields: dict[str, str] = field(default_factory=dict)
+    fields: Mapping[str, str] = NO_FIELDS
     fix: tuple[Edit, ...] = ()
 
 
