@@ -108,6 +108,30 @@ def test_at_most_limit_plus_one_bytes_are_read():
     with pytest.raises(InputProblem, match="too large: more than 1,000 bytes"):
         read_limited(handle, 1000)  # type: ignore[arg-type]
     assert handle.given == 1001
+    handle = Endless()
+    with pytest.raises(InputProblem, match="too large"):  # it grew past the limit after fstat said 300
+        read_limited(handle, 1000, 300)  # type: ignore[arg-type]
+    assert handle.given == 1001
+
+
+def test_the_size_fstat_gave_sizes_the_read_and_a_story_that_grew_is_read_whole():
+    class Story:
+        def __init__(self, data: bytes) -> None:
+            self.data, self.asked = data, []
+
+        def read(self, size: int = -1) -> bytes:
+            self.asked.append(size)
+            part, self.data = self.data[:size], self.data[size:]
+            return part
+
+    copy = story().encode("utf-8")
+    handle = Story(copy)
+    assert read_limited(handle, 10 * 1024 ** 2, len(copy)) == copy  # type: ignore[arg-type]
+    assert handle.asked == [len(copy) + 1]  # not 10 MiB + 1
+    handle = Story(copy + b"Baca juga: tambahan\n")  # an editor saved it between fstat and read
+    assert read_limited(handle, 10 * 1024 ** 2, len(copy)) == copy + b"Baca juga: tambahan\n"  # type: ignore[arg-type]
+    handle = Story(copy)
+    assert read_limited(handle, len(copy), len(copy)) == copy  # exactly at the limit  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("text, size", [("10MiB", 10 * 1024 ** 2), ("500k", 500 * 1024), ("2MB", 2_000_000),
