@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from newslint.patterns import lazy
+
 if TYPE_CHECKING:
     from newslint.document import Document
 

@@ -29,12 +29,11 @@ from contextlib import contextmanager
 from functools import cached_property
 from typing import TypeVar
 
-from newslint.document import Document
 from newslint.anatomy import WHOLE_LINE_SCOPES
+from newslint.document import Document
 from newslint.lexicon import DocumentWords, PhraseIndex, Words, words_in
 from newslint.nearmiss import capitalised_runs, capitalised_runs_between
 from newslint.storydate import StoryDate, resolve
-
 
 # The `regex` module times out at once when given a time-out past about 1e12 s (`--timeout inf`):
 # no run lasts a day, so longer limits are passed to it as a day.

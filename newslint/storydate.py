@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import regex
 
-from newslint.calendar_words import INDONESIAN, ENGLISH, make_date
+from newslint.calendar_words import ENGLISH, INDONESIAN, make_date
 from newslint.document import Document
 from newslint.patterns import lazy
 

@@ -25,8 +25,8 @@ from typing import Any
 
 import regex
 
-from newslint.checks._common import finditer
 from newslint.calendar_words import CALENDARS, Calendar, make_date, nearest_year
+from newslint.checks._common import finditer
 from newslint.packs.schema import Key
 from newslint.patterns import lazy
 from newslint.violation import Edit, Finding

@@ -6,8 +6,8 @@ of a rule's description; both read this one table so that they agree.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from newslint.engine import BUILTIN_RULES
 from newslint.patterns import lazy
