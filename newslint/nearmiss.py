@@ -108,27 +108,10 @@ _SENTENCE_END = set(".!?:")
 def capitalised_runs(text: str, words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str, bool]]]:
     """Sequences of capitalised words separated only by spaces (`Giuseppe Conte`,
     `Menteri Luar Negeri Retno Marsudi`), each word with a flag: does it open a sentence (so its
-    capital may be grammar, not a name)? Words in capitals (`BMKG`, `MOSCOW`) end a run."""
-    runs: list[list[tuple[int, int, str, bool]]] = []
-    current: list[tuple[int, int, str, bool]] = []
-    previous_end = -1
-    for start, end, word in words:
-        if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
-            if current:
-                runs.append(current)
-            current, previous_end = [], end
-            continue
-        gap = text[previous_end:start] if previous_end >= 0 else ""
-        if current and gap.strip(" \t") == "":
-            current.append((start, end, word, False))
-        else:
-            if current:
-                runs.append(current)
-            current = [(start, end, word, _opens_sentence(text, start))]
-        previous_end = end
-    if current:
-        runs.append(current)
-    return runs
+    capital may be grammar, not a name)? Words in capitals (`BMKG`, `MOSCOW`) end a run.
+    `words` are consecutive (start, end, word) tokens of `text`."""
+    return capitalised_runs_between(text, [w[0] for w in words], [w[1] for w in words], [w[2] for w in words],
+                                    0, len(words))
 
 
 def capitalised_runs_between(text: str, starts: list[int], ends: list[int], texts: list[str],
