@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from newslint.patterns import lazy
+from newslint.spansearch import lined
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -102,6 +103,7 @@ class Anatomy:
         self.dateline = dateline
         self.quotes = quotes
         self._spans: dict[str, list[Span]] = {}
+        self._lined: dict[str, bool] = {}
 
     @classmethod
     def of(cls, doc: Document) -> Anatomy:
@@ -127,6 +129,13 @@ class Anatomy:
         if found is None:
             found = self._spans[scope] = self._find_spans(scope)
         return found
+
+    def lined(self, scope: str) -> bool:
+        """Do the spans of `scope` lie apart, in order, each but the last ending at a line break?
+        Then a pattern rule may skip spans (`spansearch`); worked out once per scope for all rules."""
+        if scope not in self._lined:
+            self._lined[scope] = lined(self.doc.text, self.spans(scope))
+        return self._lined[scope]
 
     def _find_spans(self, scope: str) -> list[Span]:
         doc = self.doc

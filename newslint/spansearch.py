@@ -54,7 +54,7 @@ def lined(text: str, spans: list[Span]) -> bool:
 
 def spans_to_search(pattern: regex.Pattern, text: str, spans: list[Span], ctx: Any, lined: bool) -> Iterator[Span]:
     """The spans of `spans` in which `pattern` may match, in order (all of them when the shortcut
-    does not apply). `lined`: what `lined(text, spans)` says, worked out once per rule."""
+    does not apply). `lined`: what `lined(text, spans)` says (`Anatomy.lined`, once per scope)."""
     if len(spans) < 2 or not lined or not end_insensitive(pattern.pattern, pattern.flags):
         yield from spans
         return

@@ -10,7 +10,7 @@ import regex
 
 from newslint.errors import PackError
 from newslint.packs.yamlsafe import YMap
-from newslint.spansearch import lined, spans_to_search
+from newslint.spansearch import spans_to_search
 
 
 def compile_pattern(pattern: str, ignorecase: bool, path: Path, raw: YMap, key: str, multiline: bool = True) -> regex.Pattern:
@@ -29,14 +29,15 @@ def compile_pattern(pattern: str, ignorecase: bool, path: Path, raw: YMap, key: 
 
 
 def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], ctx: Any,
-               skip: bool = True) -> Iterator[Any]:
+               lined: bool = False) -> Iterator[Any]:
     """Every match of `pattern` inside each span (`$` sees the span's end; `^` a line start).
 
     The time left for the rule (`ctx.timeout`) is read again for each span: the limit is the
-    rule's on the whole file, not each span's. With `skip`, spans where the pattern cannot match
-    are skipped (`spansearch`: one search finds where the next match can begin); that pays where
-    matches are rare, not for a pattern that is expected to match (`required`)."""
-    searched = spans_to_search(pattern, text, spans, ctx, lined(text, spans)) if skip else spans
+    rule's on the whole file, not each span's. With `lined` (what `Anatomy.lined(scope)` says of
+    the spans), spans where the pattern cannot match are skipped (`spansearch`: one search finds
+    where the next match can begin); that pays where matches are rare, not for a pattern that is
+    expected to match (`required` leaves it off)."""
+    searched = spans_to_search(pattern, text, spans, ctx, True) if lined else spans
     for start, end in searched:
         yield from finditer(pattern, text, start, end, ctx)
 

@@ -53,6 +53,6 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
             for hit in rule.compiled.find(doc.text, ctx.words(start, end)):
                 yield Finding(hit.start, hit.end)
         return
-    for m in matches_in(rule.compiled, doc.text, spans, ctx):
+    for m in matches_in(rule.compiled, doc.text, spans, ctx, doc.anatomy.lined(rule.scope)):
         if m.end() > m.start():
             yield Finding(m.start(), m.end())

@@ -64,7 +64,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     spans = doc.anatomy.spans(rule.scope)
     pattern = compiled.get("pattern") or compiled["label"]
     found = False
-    for m in matches_in(pattern, doc.text, spans, ctx, skip=False):  # expected to match: no span to skip
+    for m in matches_in(pattern, doc.text, spans, ctx):  # expected to match: no span to skip
         found = True
         if "value" in compiled and not compiled["value"].search(m["value"], timeout=ctx.timeout):
             yield Finding(m.start("label"), m.end(), "empty", {"label": m["label"]})

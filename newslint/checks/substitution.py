@@ -22,11 +22,10 @@ from typing import Any
 
 import regex
 
-from newslint.checks._common import compile_pattern, finditer
+from newslint.checks._common import compile_pattern, matches_in
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, tokens_of
 from newslint.packs.schema import Key
-from newslint.spansearch import lined, spans_to_search
 from newslint.violation import Edit, Finding
 
 KIND = "substitution"
@@ -92,14 +91,13 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
                     right = _cased(hit.value, text[hit.start:hit.end], ignorecase)
                     yield Finding(hit.start, hit.end, fields={"expected": right}, fix=(Edit(hit.start, hit.end, right),))
         return
-    in_lines = lined(text, spans)
+    lined = doc.anatomy.lined(rule.scope)
     for pattern, right in rule.compiled:
-        for start, end in spans_to_search(pattern, text, spans, ctx, in_lines):
-            for m in finditer(pattern, text, start, end, ctx):
-                if m.end() == m.start():
-                    continue
-                replacement = _cased(m.expand(right) if rule.options["regex"] else right, m.group(), ignorecase)
-                if already_right(text, m.start(), m.end(), replacement, ignorecase):
-                    continue
-                yield Finding(m.start(), m.end(), fields={"expected": replacement},
-                              fix=(Edit(m.start(), m.end(), replacement),))
+        for m in matches_in(pattern, text, spans, ctx, lined):
+            if m.end() == m.start():
+                continue
+            replacement = _cased(m.expand(right) if rule.options["regex"] else right, m.group(), ignorecase)
+            if already_right(text, m.start(), m.end(), replacement, ignorecase):
+                continue
+            yield Finding(m.start(), m.end(), fields={"expected": replacement},
+                          fix=(Edit(m.start(), m.end(), replacement),))
