@@ -73,7 +73,6 @@ class Context:
         self._armed = False  # the timer signal is pending (timer mode)
         self._paused_at: float | None = None  # shared work going on since then: no rule's time
         self._words: dict[tuple[int, int], Words] = {}
-        self._runs: dict[tuple[int, int], list[list[tuple[int, int, str, bool]]]] = {}
         self._scope_runs: dict[str, list[list[list[tuple[int, int, str, bool]]]]] = {}
         self._scope_words: dict[tuple[str, bool], set[str]] = {}  # (scope, casefolded) -> words
 
@@ -170,26 +169,18 @@ class Context:
         words = self.all_words.between(spans[0][0], spans[-1][1]) if spans else []
         return {w.casefold() for w in words} if folded else set(words)
 
-    def capitalised_runs(self, start: int, end: int) -> list[list[tuple[int, int, str, bool]]]:
-        """`nearmiss.capitalised_runs` of the words of text[start:end], worked out once per span for
-        every rule that reads names (near misses, one spelling per story). Not charged to a rule,
-        like `words`."""
-        key = (start, end)
-        found = self._runs.get(key)
-        if found is None:
-            found = self._runs[key] = self._shared(lambda: self._find_runs(start, end))
-        return found
-
     def scope_runs(self, scope: str) -> list[list[list[tuple[int, int, str, bool]]]]:
         """`capitalised_runs` of each span of `scope`, in the order of `Anatomy.spans(scope)`,
         worked out once per scope (one clock stop for all spans, not one per span)."""
         found = self._scope_runs.get(scope)
         if found is None:
             spans = self.doc.anatomy.spans(scope)
-            found = self._scope_runs[scope] = self._shared(lambda: [self._find_runs(s, e) for s, e in spans])
+            found = self._scope_runs[scope] = self._shared(lambda: [self.runs_between(s, e) for s, e in spans])
         return found
 
-    def _find_runs(self, start: int, end: int) -> list[list[tuple[int, int, str, bool]]]:
+    def runs_between(self, start: int, end: int) -> list[list[tuple[int, int, str, bool]]]:
+        """`nearmiss.capitalised_runs` of the words of text[start:end], from the document's word
+        lists (not cached: `scope_runs` keeps what the rules use)."""
         words = self.all_words
         text = self.doc.text
         bounds = words.bounds(start, end)

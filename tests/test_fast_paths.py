@@ -82,15 +82,15 @@ def test_shared_capitalised_runs_equal_the_plain_ones(text, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     ctx = Context(Document.from_text(text), None, None)
     every = words_in(ctx.doc.text, 0, len(ctx.doc.text))
-    assert ctx.capitalised_runs(start, end) == plain_capitalised_runs(ctx.doc.text, words_in(ctx.doc.text, start, end))
-    assert ctx.capitalised_runs(0, len(ctx.doc.text)) == plain_capitalised_runs(ctx.doc.text, every)
+    assert ctx.runs_between(start, end) == plain_capitalised_runs(ctx.doc.text, words_in(ctx.doc.text, start, end))
+    assert ctx.runs_between(0, len(ctx.doc.text)) == plain_capitalised_runs(ctx.doc.text, every)
     assert capitalised_runs(ctx.doc.text, every) == plain_capitalised_runs(ctx.doc.text, every)
 
 
 def test_capitalised_runs_of_a_news_sentence():
     text = 'Menurut Artdijo, kata BMKG Andi. "Kita tahu," ujar Hakim  Agung\tArtidjo Alkostar.\nPutin'
     ctx = Context(Document.from_text(text), None, None)
-    runs = [[(w[2], w[3]) for w in run] for run in ctx.capitalised_runs(0, len(text))]
+    runs = [[(w[2], w[3]) for w in run] for run in ctx.runs_between(0, len(text))]
     assert runs == [[("Menurut", True), ("Artdijo", False)], [("Andi", False)], [("Kita", True)],
                     [("Hakim", False), ("Agung", False), ("Artidjo", False), ("Alkostar", False)], [("Putin", True)]]
 

@@ -185,7 +185,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
 def _near_misses(runs: list[list[tuple[int, int, str, bool]]], near: NearMiss,
                  flagged: list[tuple[int, int]]) -> Iterator[Finding]:
     """Dictionary names with one word a typing slip away, the rest of the name in place, among
-    the span's runs of capitalised words (`Context.capitalised_runs`)."""
+    the span's runs of capitalised words (`Context.scope_runs`)."""
     for run in runs:
         if len(run) < 2:
             continue
