@@ -216,12 +216,13 @@ class Finder:
 
     def __init__(self) -> None:
         self._nearest: dict[Path, ConfigFile | None] = {}
-        self._asked: dict[Path, ConfigFile | None] = {}  # folders as given, before resolving links
+        self._asked: dict[str, ConfigFile | None] = {}  # folders as the run names them, before resolving links
 
-    def nearest(self, folder: Path) -> ConfigFile | None:
-        if folder in self._asked:
-            return self._asked[folder]
-        self._asked[folder] = self._nearest_resolved(folder.resolve())
+    def nearest(self, folder: str) -> ConfigFile | None:
+        """The configuration for files in `folder` (as named: a run asks once per story, and a
+        string look-up is cheaper than building a path for each)."""
+        if folder not in self._asked:
+            self._asked[folder] = self._nearest_resolved(Path(folder).resolve())
         return self._asked[folder]
 
     def _nearest_resolved(self, folder: Path) -> ConfigFile | None:

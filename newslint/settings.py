@@ -199,10 +199,9 @@ class Plan:
         self._options: dict[str, RunOptions] = {}
         self.fail_on: dict[str, str] = {}  # reported file name -> its fail-on threshold
         self._last: tuple[str, Settings] | None = None
-        self._folders: dict[str, ConfigFile | None] = {}  # folder as named -> its configuration
         self._unconfigured: Settings | None = None  # the settings of every file without a configuration
 
-    def config_for(self, folder: Path) -> ConfigFile | None:
+    def config_for(self, folder: str) -> ConfigFile | None:
         if self.request.isolated:
             return None
         if self.explicit is not None:
@@ -214,9 +213,7 @@ class Plan:
         if self._last is not None and self._last[0] == path:
             return self._last[1]  # `accepts` then `for_file` ask about the same file
         folder = path if os.path.isdir(path) else os.path.dirname(path) or "."
-        if folder not in self._folders:  # one configuration look-up per folder, not per story
-            self._folders[folder] = self.config_for(Path(folder).absolute())
-        config = self._folders[folder]
+        config = self.config_for(folder)  # looked up once per folder (`Finder`), not per story
         if config is None:  # then nothing depends on the file's own name
             if self._unconfigured is None:
                 self._unconfigured = resolve(Path(folder).absolute() / "_", None, self.cmd, self.default_packs,
