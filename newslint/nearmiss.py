@@ -17,10 +17,23 @@ from itertools import compress
 from operator import itemgetter
 
 
-def delete_keys(word: str) -> dict[str, None]:
+def delete_keys(word: str) -> tuple[str, ...]:
     """The word and every form of it with one letter deleted, each once, in a fixed order (a set's
-    order changes with the hash seed, and so would the order in which `near` finds words)."""
-    return dict.fromkeys([word] + [word[:i] + word[i + 1:] for i in range(len(word))])
+    order changes with the hash seed, and so would the order in which `near` finds words).
+
+    Remembered per word for the life of the process: the consistency check builds an index of
+    each story's words, and the same words (names, places, titles) come back story after story."""
+    keys = _KEYS.get(word)
+    if keys is None:
+        keys = tuple(dict.fromkeys([word] + [word[:i] + word[i + 1:] for i in range(len(word))]))
+        if len(_KEYS) >= _KEYS_LIMIT:  # many distinct words: start again
+            _KEYS.clear()
+        _KEYS[word] = keys
+    return keys
+
+
+_KEYS: dict[str, tuple[str, ...]] = {}
+_KEYS_LIMIT = 20_000  # at most a few MB
 
 
 def one_slip(a: str, b: str) -> bool:
@@ -81,23 +94,17 @@ class DeleteIndex:
         Most words of a story share no key with the index: one C-level test over their keys says
         so before any Python loop runs over them."""
         keys = self._keys
-        if keys.keys().isdisjoint(_deletions(word)):
+        candidates = delete_keys(word)
+        if keys.keys().isdisjoint(candidates):
             return
         seen: set[str] = set()
-        for key in delete_keys(word):
+        for key in candidates:
             found = keys.get(key, ())
             for known in (found,) if isinstance(found, str) else found:
                 if known not in seen:
                     seen.add(known)
                     if one_slip(word, known):
                         yield known
-
-
-def _deletions(word: str) -> list[str]:
-    """`delete_keys(word)` as a list (repeats possible): cheaper to build for a one-off look-up."""
-    keys = [word[:i] + word[i + 1:] for i in range(len(word))]
-    keys.append(word)
-    return keys
 
 
 _POSSESSIVES = ("'s", "’s")  # both two characters long

@@ -7,6 +7,7 @@ capitals, words in capitals, apostrophes, combining marks, digits, quote marks a
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import regex
@@ -198,3 +199,62 @@ def test_line_starts_are_those_of_the_line_break_pattern(text):
     from newslint import document
 
     assert document._line_break_ends(text) == [m.end() for m in document._LINE_BREAK.finditer(text)]
+
+
+# --- per-word memories ---------------------------------------------------------------------------
+SLIP_WORDS = st.text(alphabet="GiusepCnt", min_size=0, max_size=9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SLIP_WORDS, max_size=30))
+def test_remembered_delete_keys_are_the_computed_ones(words):
+    for word in words + words:  # the second time from memory
+        plain = tuple(dict.fromkeys([word] + [word[:i] + word[i + 1:] for i in range(len(word))]))
+        assert nearmiss.delete_keys(word) == plain
+
+
+def test_the_delete_key_memory_starts_again_when_full(monkeypatch):
+    monkeypatch.setattr(nearmiss, "_KEYS", {})
+    monkeypatch.setattr(nearmiss, "_KEYS_LIMIT", 2)
+    for word in ["Conte", "Conti", "Conto"]:
+        nearmiss.delete_keys(word)
+    assert list(nearmiss._KEYS) == ["Conto"]  # full at two words: cleared before the third
+    assert nearmiss.delete_keys("Conte") == ("Conte", "onte", "Cnte", "Cote", "Cone", "Cont")
+
+
+def _near_miss_index(**options):
+    from pathlib import Path
+
+    from newslint.checks import names
+    from newslint.packs.yamlsafe import YMap
+
+    entries = [{"canonical": "Giuseppe Conte", "kind": "person"}, {"canonical": "Retno Marsudi", "kind": "person"}]
+    settings_ = {"names": entries, "dictionary": None, "ignorecase": False, "near_miss": True,
+                 "near_miss_kinds": ["person"], "near_miss_min_length": 5, "known_words": ["Mohamad"], **options}
+    return names.compile(settings_, Path("pack.yaml"), YMap(1)).near
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="GiusepConteRtnoMarsudyh", max_size=9), max_size=20))
+def test_remembered_slips_are_the_computed_ones(words):
+    near = _near_miss_index()
+    for word in words + words:  # the second time from memory
+        plain = () if len(word) < near.min_length or word in near.known else tuple(sorted(near.tokens.near(word)))
+        assert near.slips(word) == plain
+
+
+def test_slips_of_real_typing_slips_and_of_words_that_are_never_one(monkeypatch):
+    from newslint.checks import names
+
+    near = _near_miss_index()
+    assert near.slips("Guiseppe") == ("Giuseppe",)
+    assert near.slips("Marsudy") == ("Marsudi",)
+    assert near.slips("Conti") == ("Conte",)
+    assert near.slips("Conte") == ()  # a dictionary word is never a misspelling
+    assert near.slips("Mohamad") == ()  # known_words
+    assert near.slips("Cont") == ()  # shorter than near_miss_min_length
+    restored = pickle.loads(pickle.dumps(near))
+    assert restored._seen == {} and restored.slips("Guiseppe") == ("Giuseppe",)  # the memory is not pickled
+    monkeypatch.setattr(names, "_SEEN_LIMIT", 2)
+    near.slips("Marsudo")
+    assert list(near._seen) == ["Marsudo"]  # full: cleared before the new word

@@ -30,7 +30,7 @@ whole dictionary.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -85,6 +85,32 @@ class NearMiss:
     places: dict[str, list[tuple[tuple[str, ...], int, Entry]]]  # word -> (entry words, position, entry)
     known: set[str]                                       # words that are never a misspelling
     min_length: int
+    _seen: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def slips(self, word: str) -> tuple[str, ...]:
+        """The entry words one typing slip from `word`, sorted; none for a word that is never
+        taken for a misspelling (too short, or known).
+
+        Remembered per word for the life of the process: copy repeats its capitalised words
+        (people, places, titles) from paragraph to paragraph and story to story, so most look-ups
+        become one dictionary hit instead of `len(word) + 1` key look-ups."""
+        found = self._seen.get(word)
+        if found is None:
+            if len(word) < self.min_length or word in self.known:
+                found = ()
+            else:
+                found = tuple(sorted(self.tokens.near(word)))
+            if len(self._seen) >= _SEEN_LIMIT:  # many distinct words: start again
+                self._seen.clear()
+            self._seen[word] = found
+        return found
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (pack cache, workers) without what this process happened to look up."""
+        return {**self.__dict__, "_seen": {}}
+
+
+_SEEN_LIMIT = 20_000  # at most a few MB
 
 
 def compile(options: dict[str, Any], path: Path, raw: Any) -> NameIndex:
@@ -191,9 +217,7 @@ def _near_misses(runs: list[list[tuple[int, int, str, bool]]], near: NearMiss,
             continue
         names = [base_form(w[2]) for w in run]
         for j, word in enumerate(names):
-            if len(word) < near.min_length or word in near.known:
-                continue
-            for right_word in sorted(near.tokens.near(word)):
+            for right_word in near.slips(word):
                 for entry_words, position, entry in near.places[right_word]:
                     first = j - position
                     if first < 0 or first + len(entry_words) > len(run):
