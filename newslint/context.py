@@ -32,7 +32,7 @@ from typing import TypeVar
 from newslint.anatomy import WHOLE_LINE_SCOPES
 from newslint.document import Document
 from newslint.lexicon import DocumentWords, PhraseIndex, Words, words_in
-from newslint.nearmiss import capitalised_runs, capitalised_runs_between
+from newslint.nearmiss import base_form, capitalised_runs, capitalised_runs_between
 from newslint.storydate import StoryDate, resolve
 
 # The `regex` module times out at once when given a time-out past about 1e12 s (`--timeout inf`):
@@ -74,6 +74,7 @@ class Context:
         self._paused_at: float | None = None  # shared work going on since then: no rule's time
         self._words: dict[tuple[int, int], Words] = {}
         self._scope_runs: dict[str, list[list[list[tuple[int, int, str, bool]]]]] = {}
+        self._scope_names: dict[str, list[list[list[str]]]] = {}
         self._scope_words: dict[tuple[str, bool], set[str]] = {}  # (scope, casefolded) -> words
 
     @cached_property
@@ -176,6 +177,16 @@ class Context:
         if found is None:
             spans = self.doc.anatomy.spans(scope)
             found = self._scope_runs[scope] = self._shared(lambda: [self.runs_between(s, e) for s, e in spans])
+        return found
+
+    def scope_names(self, scope: str) -> list[list[list[str]]]:
+        """The words of `scope_runs(scope)` without an English possessive (`Kamua's` -> `Kamua`),
+        run for run: what the names and consistency rules compare, worked out once for both."""
+        found = self._scope_names.get(scope)
+        if found is None:
+            runs = self.scope_runs(scope)
+            found = self._scope_names[scope] = self._shared(
+                lambda: [[[base_form(w[2]) for w in run] for run in span_runs] for span_runs in runs])
         return found
 
     def runs_between(self, start: int, end: int) -> list[list[tuple[int, int, str, bool]]]:

@@ -9,7 +9,7 @@ ones in `INPUT_ERRORS` make the run exit with code 2.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from newslint import suppress
@@ -73,6 +73,8 @@ def make_violation(doc: Document, rule_id: str, severity: Severity, message: str
 
 def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOptions()) -> list[Violation]:
     """All violations of `rules` in `doc`, sorted by position."""
+    from newslint.checks import KINDS  # here: the reports import this module for BUILTIN_RULES alone
+
     ctx = Context(doc, options.date, options.timeout, options.date_source)
     found: list[Violation] = []
     if doc.front_matter_error is not None:
@@ -80,7 +82,7 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
         found.append(make_violation(doc, "NL002", Severity.ERROR, problem, offset, offset))
     with rule_timer(ctx):
         for rule in rules:
-            findings = _run_rule(doc, rule, ctx, options, found)
+            findings = _run_rule(KINDS[rule.kind].check, doc, rule, ctx, options, found)
             for f in findings:
                 matched = doc.text[f.start:f.end]
                 if len(matched) > MAX_QUOTED:
@@ -95,14 +97,13 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
     return found
 
 
-def _run_rule(doc: Document, rule: Rule, ctx: Context, options: RunOptions, found: list[Violation]) -> list[Finding]:
+def _run_rule(check: Callable[[Document, Rule, Context], Iterable[Finding]], doc: Document, rule: Rule, ctx: Context,
+              options: RunOptions, found: list[Violation]) -> list[Finding]:
     """The rule's findings; a time-out or a failing check becomes NL003/NL004 in `found`."""
-    from newslint.checks import KINDS
-
     try:
         ctx.begin_rule()
         try:
-            return list(KINDS[rule.kind].check(doc, rule, ctx))
+            return list(check(doc, rule, ctx))
         finally:
             ctx.end_rule()
     except TimeoutError:

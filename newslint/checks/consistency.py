@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.lexicon import tokens_of
-from newslint.nearmiss import DeleteIndex, base_form
+from newslint.nearmiss import DeleteIndex
 from newslint.packs.schema import Key, one_or_many
 from newslint.violation import Finding
 
@@ -104,7 +104,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     min_count = rule.options["min_count"]
     not_compared = compiled.not_compared
     runs = [run for span_runs in ctx.scope_runs(rule.scope) for run in span_runs]
-    names = [[base_form(w[2]) for w in run] for run in runs]
+    names = [run_names for span_names in ctx.scope_names(rule.scope) for run_names in span_names]
     counts = Counter(chain.from_iterable(names))  # in the order words first appear
     # Only a run's first word can open a sentence (`capitalised_runs`): the others stand inside one.
     inside = set(chain.from_iterable(run_names[1:] for run_names in names))

@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 from newslint.checks.substitution import already_right
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, tokens_of
-from newslint.nearmiss import DeleteIndex, base_form
+from newslint.nearmiss import DeleteIndex
 from newslint.packs.schema import Key, one_or_many
 from newslint.packs.yamlsafe import YList, YMap
 from newslint.violation import Edit, Finding
@@ -195,7 +195,8 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
         return
     spans = doc.anatomy.spans(rule.scope)
     runs = ctx.scope_runs(rule.scope) if near is not None else [None] * len(spans)
-    for (start, end), span_runs in zip(spans, runs):
+    run_names = ctx.scope_names(rule.scope) if near is not None else runs
+    for (start, end), span_runs, span_names in zip(spans, runs, run_names):
         flagged: list[tuple[int, int]] = []
         for hit in () if none_wrong else wrong.find(text, ctx.words(start, end)):
             right = hit.value.canonical
@@ -205,17 +206,16 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
             yield Finding(hit.start, hit.end, fields={"expected": right, "kind": hit.value.kind},
                           fix=(Edit(hit.start, hit.end, right),))
         if near is not None:
-            yield from _near_misses(span_runs, near, flagged)
+            yield from _near_misses(span_runs, span_names, near, flagged)
 
 
-def _near_misses(runs: list[list[tuple[int, int, str, bool]]], near: NearMiss,
+def _near_misses(runs: list[list[tuple[int, int, str, bool]]], run_names: list[list[str]], near: NearMiss,
                  flagged: list[tuple[int, int]]) -> Iterator[Finding]:
     """Dictionary names with one word a typing slip away, the rest of the name in place, among
-    the span's runs of capitalised words (`Context.scope_runs`)."""
-    for run in runs:
+    the span's runs of capitalised words (`Context.scope_runs`, their words `Context.scope_names`)."""
+    for run, names in zip(runs, run_names):
         if len(run) < 2:
             continue
-        names = [base_form(w[2]) for w in run]
         for j, word in enumerate(names):
             for right_word in near.slips(word):
                 for entry_words, position, entry in near.places[right_word]:
