@@ -57,6 +57,9 @@ _DATELINE = lazy(
         \((?P<agency>[\p{L}\p{N} .&/-]{2,40})\)[ \t]*(?:-{1,3}|–|—)[ \t]*""",
     regex.X | regex.M | regex.W,
 )
+# Characters no trailer line can begin with (tests/test_fast_paths.py checks each with a partial match):
+# most paragraphs are ruled out without running `_TRAILER`.
+_NO_TRAILER_START = frozenset("dgijlmnoqtuvxyzDGIJLMNOQTUVXYZ0123456789\"“‘'-")
 _LABEL_GAP = lazy(GAP + "+")  # `Baca  juga` -> `baca-juga`
 _MD_HEADING = lazy(r"^[ \t]{0,3}#{1,6}[ \t]")
 _HTML_COMMENT_LINE = lazy(r"^[ \t]*<!--.*-->[ \t]*$")
@@ -162,20 +165,21 @@ class Anatomy:
 def _blocks(doc: Document) -> list[Block]:
     """Classify the non-blank lines after the front matter into blocks."""
     text = doc.text
-    first_line = doc.position(doc.body_start)[0] if doc.body_start else 1
+    starts = doc.line_starts
+    first = doc.position(doc.body_start)[0] - 1 if doc.body_start else 0
     lines: list[tuple[int, int, str, str]] = []  # start, end, kind, label
-    for number in range(first_line, doc.line_count + 1):
-        start, end = doc.line_bounds(number)
+    for start, next_start in zip(starts[first:], [*starts[first + 1:], len(text)]):
         if start < doc.body_start:
             continue
-        line = text[start:end]
+        line = text[start:next_start].rstrip("\r\n")  # as `Document.line_bounds`
+        end = start + len(line)
         if not line.strip():
             lines.append((start, end, "blank", ""))
             continue
         if doc.markdown and _HTML_COMMENT_LINE.match(line):
             lines.append((start, end, "blank", ""))
             continue
-        m = _TRAILER.match(line)
+        m = None if line[0] in _NO_TRAILER_START else _TRAILER.match(line)
         if m:
             if m["label"]:
                 label = _LABEL_GAP.sub("-", m["label"].lower())

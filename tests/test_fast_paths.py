@@ -258,3 +258,29 @@ def test_slips_of_real_typing_slips_and_of_words_that_are_never_one(monkeypatch)
     monkeypatch.setattr(names, "_SEEN_LIMIT", 2)
     near.slips("Marsudo")
     assert list(near._seen) == ["Marsudo"]  # full: cleared before the new word
+
+
+# --- trailer lines ---------------------------------------------------------------------------------
+def test_no_trailer_line_begins_with_a_character_the_shortcut_rules_out():
+    """`regex`'s partial match says whether any text starting with the character could match."""
+    from newslint.anatomy import _NO_TRAILER_START, _TRAILER
+
+    assert [c for c in sorted(_NO_TRAILER_START) if _TRAILER.match(c, partial=True) is not None] == []
+    assert _TRAILER.match("E", partial=True) is not None  # the test can fail: `Editor:` begins so
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Pewarta: Andi", "Editor : Budi", "COPYRIGHT © ANTARA 2020", "Baca juga: X",
+                                 "Dia berkata.", "\"Kami siap,\" kata dia.", "Sumber: Reuters", "", " ", "1 April",
+                                 "Teriring cinta dari Rusia", "- daftar", "(c) 2020"]), max_size=12),
+       st.sampled_from(["\n", "\r\n", "\r", "\n\n"]))
+def test_blocks_are_those_of_matching_every_line(lines, newline):
+    from newslint import anatomy
+
+    doc = Document.from_text(newline.join(lines))
+    shortcut = anatomy._blocks(doc)
+    ruled_out, anatomy._NO_TRAILER_START = anatomy._NO_TRAILER_START, frozenset()
+    try:
+        assert anatomy._blocks(doc) == shortcut
+    finally:
+        anatomy._NO_TRAILER_START = ruled_out
