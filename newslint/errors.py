@@ -31,3 +31,8 @@ class PackError(NewslintError):
 
 class ConfigError(NewslintError):
     """A configuration file or command-line setting that cannot be used."""
+
+
+class WorkerLost(NewslintError):
+    """A worker process ended in the middle of a run (killed for memory, or by a signal): the
+    run cannot be complete, so it stops instead of reporting part of the stories as checked."""

@@ -1,11 +1,11 @@
 """Lint many stories fast: reuse cached results, fan the rest out to worker processes.
 
 The files are streamed: discovery, reading and linting overlap, and only a bounded window of
-story texts is in flight at any time, so memory does not grow with the number of stories (the
-violations themselves are kept: the report is sorted). A run with few stories to lint stays in
-this process: a worker pool costs more to start than it saves. Workers receive the compiled
-rules once, when they start; results come back in the order the files were found, so the output
-is the same, byte for byte, as a serial run's.
+story texts is in flight at any time (two batches per worker), so memory does not grow with the
+number of stories (the violations themselves are kept: the report is sorted). A run with few
+stories to lint stays in this process: worker processes cost more to start than they save.
+Workers receive the compiled rules once, when they start; results are put back in the order the
+files were found, so the output is the same, byte for byte, as a serial run's.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import os
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
@@ -22,14 +21,15 @@ from newslint.engine import RunOptions, lint_bytes, unreadable
 from newslint.files import STDIN, discover
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from newslint.cache import ResultCache
     from newslint.packs.loader import Rule
     from newslint.settings import Plan
     from newslint.violation import Violation
 
-SERIAL_LIMIT = 48  # fewer stories than this to lint: no worker pool
+SERIAL_LIMIT = 48  # fewer stories than this to lint: no worker processes
 BATCH = 64  # stories sent to a worker at a time: one message, and one result message, per batch
-WINDOW_BATCHES = 3  # batches in flight per worker: bounds the story texts held in memory
 
 
 def default_jobs() -> int:
@@ -76,12 +76,35 @@ _OPTIONS = RunOptions()
 _PLAN: Plan | None = None
 
 
-def _start_worker(rules: list[Rule], options: RunOptions, plan: Plan | None) -> None:
+def _worker(conn: Connection, rules: list[Rule], options: RunOptions, plan: Plan | None) -> None:
+    """A worker process: lint each batch that arrives on `conn` and send back its results, until
+    an empty batch or the main process goes away. An exception (only `--debug` lets one out of
+    the engine) is sent back for the main process to raise."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     global _RULES, _OPTIONS, _PLAN
     _RULES, _OPTIONS, _PLAN = rules, options, plan
+    while True:
+        try:
+            batch = conn.recv()
+        except (EOFError, OSError):
+            return
+        if not batch:
+            return
+        try:
+            reply: tuple[bool, Any] = (True, _lint_batch(batch))
+        except BaseException as exc:  # noqa: BLE001 - handed to the main process, which raises it
+            reply = (False, exc)
+        try:
+            try:
+                conn.send(reply)
+            except (OSError, EOFError):
+                raise
+            except Exception as exc:  # an exception that cannot be pickled: its text instead
+                conn.send((False, RuntimeError(f"in a worker: {reply[1]!r} ({type(exc).__name__}: {exc})")))
+        except (OSError, EOFError):
+            return  # the main process has stopped the run, or is gone
 
 
 def _lint_batch(batch: list[tuple[int, str, str, bytes]]) -> list[tuple[int, list[Violation]]]:
@@ -94,7 +117,7 @@ def _lint_batch(batch: list[tuple[int, str, str, bytes]]) -> list[tuple[int, lis
     return done
 
 
-def _pool_context(plan: Plan | None) -> Any:
+def _process_context(plan: Plan | None) -> Any:
     """`fork` where the platform has it (workers inherit the loaded modules and the compiled
     rules); elsewhere the default, when what the workers need can be sent to them."""
     import multiprocessing
@@ -192,7 +215,7 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
 
     stories = to_lint()
     first = list(itertools.islice(stories, SERIAL_LIMIT))
-    context = _pool_context(plan) if jobs > 1 and len(first) >= SERIAL_LIMIT else None
+    context = _process_context(plan) if jobs > 1 and len(first) >= SERIAL_LIMIT else None
     try:
         if context is None:
             for index, _, name, data, file_rules, file_options in itertools.chain(first, stories):
@@ -208,24 +231,78 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
 
 def _fan_out(context: Any, stories: Iterator[tuple[int, str, str, bytes, Any, Any]], rules: list[Rule],
              options: RunOptions, plan: Plan | None, jobs: int, settle: Any) -> None:
-    """Lint `stories` in `jobs` worker processes, settling results in the order of `stories`.
-    Workers get the rules once, when they start (with a plan: the plan, which has them).
+    """Lint `stories` in `jobs` worker processes and `settle` every result.
 
-    Stories travel in batches: the pool's own per-item hand-over (a lock and a wake-up of the
-    result thread per story) cost the main process more CPU than reading the stories did, and
-    on two cores that CPU is taken from the workers."""
-    window = threading.Semaphore(jobs * WINDOW_BATCHES)
+    Each worker has one batch of stories in hand, and the next one is read ahead for it in this
+    process: when its results arrive, the next batch goes out before the results are unpacked,
+    so a worker waits for little more than a pipe's round trip. This process is one thread
+    doing nothing but read, send and receive: `multiprocessing.Pool`'s helper threads took the
+    interpreter lock for about a fifth of the workers' time on two cores, one of them polling
+    while results waited to be read. With one batch per worker in flight no two processes can
+    wait on each other: this process only sends to a worker that has just replied and is
+    waiting to read. A worker that dies (out of memory, a signal) stops the run with an error
+    instead of leaving it waiting, or reporting part of the stories as checked."""
+    import pickle
+    from multiprocessing.connection import wait
 
-    def batches() -> Iterator[list[tuple[int, str, str, bytes]]]:
-        while True:  # in the pool's feeder thread; waits while the window is full
-            batch = [(index, path, name, data) for index, path, name, data, _, _ in itertools.islice(stories, BATCH)]
-            if not batch:
-                return
-            window.acquire()
-            yield batch
+    def next_batch() -> list[tuple[int, str, str, bytes]]:
+        return [(index, path, name, data) for index, path, name, data, _, _ in itertools.islice(stories, BATCH)]
 
-    with context.Pool(jobs, initializer=_start_worker, initargs=(rules, options, plan)) as pool:
-        for done in pool.imap(_lint_batch, batches()):
-            for index, violations in done:
-                settle(index, violations)
-            window.release()
+    workers: list[tuple[Any, Connection]] = []
+    try:
+        for _ in range(jobs):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_worker, args=(theirs, rules, options, plan), daemon=True)
+            process.start()
+            theirs.close()
+            workers.append((process, ours))
+        in_hand: dict[Connection, list[tuple[int, str, str, bytes]]] = {}
+        ready: dict[Connection, list[tuple[int, str, str, bytes]]] = {}
+        for _, conn in workers:
+            batch = next_batch()
+            if batch:
+                conn.send(batch)
+                in_hand[conn] = batch
+                ready[conn] = next_batch()
+        processes = {conn: process for process, conn in workers}
+        while in_hand:
+            for conn in wait(list(in_hand)):
+                try:
+                    message = conn.recv_bytes()
+                except (EOFError, OSError):
+                    raise _lost(processes[conn], in_hand[conn]) from None
+                batch = ready.pop(conn, [])
+                if batch:
+                    conn.send(batch)
+                    in_hand[conn] = batch
+                else:
+                    del in_hand[conn]
+                ok, payload = pickle.loads(message)
+                if not ok:
+                    raise payload
+                for index, violations in payload:
+                    settle(index, violations)
+                if batch:
+                    ready[conn] = next_batch()
+    finally:
+        for process, conn in workers:
+            try:
+                conn.send([])  # the end: the worker returns
+            except OSError:
+                pass
+            conn.close()
+        for process, _ in workers:
+            process.join(timeout=2)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+
+
+def _lost(process: Any, batch: list[tuple[int, str, str, bytes]]) -> Exception:
+    from newslint.errors import WorkerLost
+
+    process.join(timeout=2)
+    code = process.exitcode
+    how = f"was killed by signal {-code}" if code is not None and code < 0 else f"ended with exit code {code}"
+    return WorkerLost(f"a worker process {how} while linting {batch[0][2]} or one of the {len(batch) - 1} stories "
+                      "after it (out of memory?); run again with -j 1 to lint in one process")

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import os
 import pickle
+import signal
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +26,7 @@ from newslint import parallel
 from newslint.context import Context
 from newslint.document import Document
 from newslint.engine import RunOptions, select_rules
+from newslint.errors import WorkerLost
 from newslint.lexicon import words_in
 
 DESK = """\
@@ -244,6 +249,61 @@ def test_two_workers_give_the_serial_result(tmp_path_factory, monkeypatch, texts
     serial = parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=1)
     monkeypatch.setattr(parallel, "SERIAL_LIMIT", 1)  # a pool even for one story
     assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=2) == serial
+
+
+def _kill_own_process(batch):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _fail_in_worker(batch):
+    raise ValueError(f"boom in {batch[0][2]}")
+
+
+def test_a_worker_killed_mid_run_stops_the_run_with_an_error(tmp_path, monkeypatch):
+    """Out of memory, the kernel kills a worker: the run must say so, not hang or report part."""
+    folder = many_stories(tmp_path / "stories", 6)
+    monkeypatch.setattr(parallel, "SERIAL_LIMIT", 1)
+    monkeypatch.setattr(parallel, "_lint_batch", _kill_own_process)  # the forked workers inherit it
+    with pytest.raises(WorkerLost, match=r"a worker process was killed by signal 9 while linting .*story00\d\.txt"):
+        parallel.lint_paths([str(folder)], select_rules(pack().rules), RunOptions(), jobs=2)
+    assert multiprocessing.active_children() == []  # the other worker was stopped too
+
+
+def test_an_exception_in_a_worker_reaches_the_main_process(tmp_path, monkeypatch):
+    """With --debug a check's exception escapes the engine: it is raised where the run is."""
+    folder = many_stories(tmp_path / "stories", 6)
+    monkeypatch.setattr(parallel, "SERIAL_LIMIT", 1)
+    monkeypatch.setattr(parallel, "_lint_batch", _fail_in_worker)
+    with pytest.raises(ValueError, match=r"boom in .*story000\.txt"):
+        parallel.lint_paths([str(folder)], select_rules(pack().rules), RunOptions(), jobs=2)
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_started_by_spawn_give_the_serial_result(tmp_path, monkeypatch):
+    """Where there is no `fork` (macOS, Windows) workers start afresh and get everything pickled."""
+    folder = many_stories(tmp_path / "stories", 8)
+    rules = select_rules(pack().rules)
+    serial = parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=1)
+    monkeypatch.setattr(parallel, "SERIAL_LIMIT", 1)
+    monkeypatch.setattr(parallel, "BATCH", 3)  # several batches per worker
+    monkeypatch.setattr(parallel, "_process_context", lambda plan: multiprocessing.get_context("spawn"))
+    assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=2) == serial
+    assert serial[1] == 8 and len(serial[0]) > 8
+
+
+def test_a_killed_worker_is_a_clear_error_at_the_command_line(tmp_path):
+    folder = many_stories(tmp_path / "stories", parallel.SERIAL_LIMIT + 2)
+    script = ("import os, signal, sys\n"
+              "from newslint import parallel\n"
+              "parallel._lint_batch = lambda batch: os.kill(os.getpid(), signal.SIGKILL)\n"
+              "from newslint.cli import main\n"
+              "sys.argv = ['newslint', 'lint', '--no-cache', '-j', '2', sys.argv[1]]\n"
+              "main()\n")
+    done = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("newslint: error: a worker process was killed by signal 9 while linting ")
+    assert done.stderr.rstrip().endswith("run again with -j 1 to lint in one process")
 
 
 class _Terminal(io.StringIO):
