@@ -116,7 +116,8 @@ def _prepare(root: Path) -> bool:
 
 # --- compiled packs ------------------------------------------------------------------------
 
-_ALLOWED = {("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "Path"), ("regex._regex", "compile")}
+_ALLOWED = {("pathlib", "PosixPath"), ("pathlib", "WindowsPath"), ("pathlib", "Path"), ("regex._regex", "compile"),
+            ("re", "_compile")}  # compiled patterns: `regex`'s, and Python's own `re` (dates' name filter)
 
 
 class _PackUnpickler(pickle.Unpickler):

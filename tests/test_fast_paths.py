@@ -284,3 +284,48 @@ def test_blocks_are_those_of_matching_every_line(lines, newline):
         assert anatomy._blocks(doc) == shortcut
     finally:
         anatomy._NO_TRAILER_START = ruled_out
+
+
+# --- dates ---------------------------------------------------------------------------------------
+DATE_PIECES = ["Sabtu", "Minggu", "Jum'at", "Jum’at", "Maret", "Mei", "Meier", "Saturday", "March", "Sept.", "May",
+               "21", "3", "2020", "20", "(", ")", "/", "-", ".", ",", " ", "\t", "\n", "st", "a", "é", "\u0301"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=16).map("".join), st.sampled_from(["id", "en"]))
+def test_a_paragraph_the_calendar_names_rule_out_holds_no_date(text, calendar):
+    from newslint.checks import date
+
+    _, pattern, names = date.compile({"calendar": calendar, "notation": True}, None, None)
+    if pattern.search(text) is not None:
+        assert names.search(text) is not None
+
+
+def test_the_calendar_names_rule_out_paragraphs_without_a_date():
+    from newslint.checks import date
+
+    _, pattern, names = date.compile({"calendar": "id", "notation": True}, None, None)
+    assert names.search("Rusia sendiri telah melaporkan 367 kasus pada 2014.") is None
+    assert names.search("Putin berbicara dengan Conte pada Sabtu (21/3).") is not None
+    assert names.search("pada sabtu (21/3)") is None and pattern.search("pada sabtu (21/3)") is None  # case counts
+
+
+# --- finding every match ---------------------------------------------------------------------------
+FINDITER_PATTERNS = [r"a+", r"(?<=b)a", r"\ba\w*", r"^a", r"a$", r"\Ga", r"a|(?=b)", r"x*", r"(?<!a)b+",
+                     r"\d{1,2}/\d{1,2}", r"(?:ab)+?", r"a(?!b)", r"\Bb"]
+
+
+class _NoLimit:
+    timeout = None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(FINDITER_PATTERNS), st.sampled_from([0, regex.M | regex.W, regex.I]),
+       st.text(alphabet="aAb x1/\n", max_size=20), st.integers(0, 20), st.integers(0, 20))
+def test_finditer_finds_what_the_iterator_finds(source, flags, text, a, b):
+    from newslint.checks._common import finditer
+
+    pattern = regex.compile(source, flags)
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    expected = [(m.span(), m.group()) for m in pattern.finditer(text, start, end)]
+    assert [(m.span(), m.group()) for m in finditer(pattern, text, start, end, _NoLimit())] == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +44,19 @@ def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], 
 
 
 def finditer(pattern: regex.Pattern, text: str, start: int, end: int, ctx: Any) -> Iterator[Any]:
-    """`pattern.finditer(text, start, end, timeout=ctx.timeout)`, cheaper where nothing matches
-    (most spans): one `search` costs less than setting up an iterator, and finds the same first
-    match. The time left for the rule is read again for the iterator."""
-    if pattern.search(text, start, end, timeout=ctx.timeout) is None:
+    r"""`pattern.finditer(text, start, end, timeout=ctx.timeout)`, cheaper: one `search` costs
+    less than setting up an iterator where nothing matches (most spans), and where something
+    does, the iterator takes over after the first match instead of finding it a second time. The
+    same matches: a search from `pos` sees the text before it (lookbehind, `\b`, `^`), and `\G`
+    is where the search starts, as it is for the iterator's next search. After an empty first
+    match the iterator starts from `start` again (what it does next depends on that match).
+    The time left for the rule is read again for the iterator."""
+    first = pattern.search(text, start, end, timeout=ctx.timeout)
+    if first is None:
         return iter(())
-    return pattern.finditer(text, start, end, timeout=ctx.timeout)
+    if first.end() == first.start():
+        return pattern.finditer(text, start, end, timeout=ctx.timeout)
+    return chain((first,), pattern.finditer(text, first.end(), end, timeout=ctx.timeout))
 
 
 def exactly_one(options: dict[str, Any], keys: tuple[str, ...], path: Path, raw: YMap) -> str:

@@ -19,6 +19,7 @@ A weekday alone (`pada Minggu sore`) and `minggu` meaning "week" make no date cl
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,6 @@ import regex
 from newslint.calendar_words import CALENDARS, Calendar, make_date, nearest_year
 from newslint.checks._common import finditer
 from newslint.packs.schema import Key
-from newslint.patterns import lazy
 from newslint.violation import Edit, Finding
 
 KIND = "date"
@@ -50,7 +50,7 @@ def _alternation(words: Any) -> str:
     return "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
 
 
-def compile(options: dict[str, Any], path: Path, raw: Any) -> tuple[Calendar, regex.Pattern]:
+def compile(options: dict[str, Any], path: Path, raw: Any) -> tuple[Calendar, regex.Pattern, re.Pattern[str]]:
     cal = CALENDARS[options["calendar"]]
     days, months = _alternation(cal.weekdays), _alternation(cal.months)
     pattern = regex.compile(
@@ -64,10 +64,15 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> tuple[Calendar, re
         )(?![\p{{N}}])""",
         regex.X,
     )
-    return cal, pattern
+    return cal, pattern, _names_pattern(cal)
 
 
-_DIGIT = lazy(r"\d")  # every branch of the date pattern reads at least one `\d`
+def _names_pattern(cal: Calendar) -> re.Pattern[str]:
+    """Any weekday or month name of the calendar, as written: every branch of the date pattern
+    holds one, case and all, so a paragraph without one holds no date. Python's own `re` finds
+    these plain words about six times faster than the date pattern is searched for."""
+    names = sorted([*cal.weekdays, *cal.months], key=len, reverse=True)
+    return re.compile("|".join(re.escape(name) for name in names))
 
 
 def _story_year(ctx: Any, month: int, day: int) -> int | None:
@@ -78,10 +83,10 @@ def _story_year(ctx: Any, month: int, day: int) -> int | None:
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
-    cal, pattern = rule.compiled
+    cal, pattern, names = rule.compiled
     text = doc.text
     for start, end in doc.anatomy.spans(rule.scope):
-        if _DIGIT.search(text, start, end) is None:  # no digit, no date: a cheaper search first
+        if names.search(text, start, end) is None:  # no weekday or month name, no date
             continue
         for m in finditer(pattern, text, start, end, ctx):
             if m["wd"]:
