@@ -1,11 +1,12 @@
 """Lint many stories fast: reuse cached results, fan the rest out to worker processes.
 
 The files are streamed: discovery, reading and linting overlap, and only a bounded window of
-story texts is in flight at any time (two batches per worker), so memory does not grow with the
-number of stories (the violations themselves are kept: the report is sorted). A run with few
-stories to lint stays in this process: worker processes cost more to start than they save.
-Workers receive the compiled rules once, when they start; results are put back in the order the
-files were found, so the output is the same, byte for byte, as a serial run's.
+story texts is in flight at any time (two batches per worker, each at most 64 stories or about
+1 MiB), so memory does not grow with the number of stories (the violations themselves are kept:
+the report is sorted). A run with few stories to lint stays in this process: worker processes
+cost more to start than they save. Workers receive the compiled rules once, when they start;
+results are put back in the order the files were found, so the output is the same, byte for
+byte, as a serial run's.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
 SERIAL_LIMIT = 48  # fewer stories than this to lint: no worker processes
 BATCH = 64  # stories sent to a worker at a time: one message, and one result message, per batch
+BATCH_BYTES = 1 << 20  # and no more than about 1 MiB of them (archives hold some very long files)
 
 
 def default_jobs() -> int:
@@ -246,7 +248,14 @@ def _fan_out(context: Any, stories: Iterator[tuple[int, str, str, bytes, Any, An
     from multiprocessing.connection import wait
 
     def next_batch() -> list[tuple[int, str, str, bytes]]:
-        return [(index, path, name, data) for index, path, name, data, _, _ in itertools.islice(stories, BATCH)]
+        batch: list[tuple[int, str, str, bytes]] = []
+        size = 0
+        for index, path, name, data, _, _ in stories:
+            batch.append((index, path, name, data))
+            size += len(data)
+            if len(batch) >= BATCH or size >= BATCH_BYTES:
+                break
+        return batch
 
     workers: list[tuple[Any, Connection]] = []
     try:

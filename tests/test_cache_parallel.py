@@ -291,6 +291,28 @@ def test_workers_started_by_spawn_give_the_serial_result(tmp_path, monkeypatch):
     assert serial[1] == 8 and len(serial[0]) > 8
 
 
+_LINT_BATCH = parallel._lint_batch
+
+
+def _lint_batch_within_the_byte_bound(batch):
+    """In the worker: a batch closes as soon as its stories reach BATCH_BYTES."""
+    sizes = [len(data) for _, _, _, data in batch]
+    if sum(sizes[:-1]) >= parallel.BATCH_BYTES:
+        raise AssertionError(f"a batch of {sizes} bytes went on past {parallel.BATCH_BYTES}")
+    return _LINT_BATCH(batch)
+
+
+def test_batches_of_long_stories_are_bounded_in_bytes(tmp_path, monkeypatch):
+    folder = many_stories(tmp_path / "stories", 12)
+    (folder / "story005.txt").write_text(FIXTURE.read_text(encoding="utf-8") * 30, encoding="utf-8")  # a long one
+    rules = select_rules(pack().rules)
+    serial = parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=1)
+    monkeypatch.setattr(parallel, "SERIAL_LIMIT", 1)
+    monkeypatch.setattr(parallel, "BATCH_BYTES", 3 * len(FIXTURE.read_bytes()))  # about three stories
+    monkeypatch.setattr(parallel, "_lint_batch", _lint_batch_within_the_byte_bound)
+    assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=2) == serial
+
+
 def test_a_killed_worker_is_a_clear_error_at_the_command_line(tmp_path):
     folder = many_stories(tmp_path / "stories", parallel.SERIAL_LIMIT + 2)
     script = ("import os, signal, sys\n"
