@@ -140,3 +140,20 @@ def test_shipped_packs_load():
 def test_an_empty_label_or_pattern_is_a_pack_error(tmp_path, key):
     error = error_of(tmp_path, f"rules:\n  - id: X1\n    kind: required\n    message: m\n    {key}: ''\n")
     assert (error.line, error.key) == (5, key) and "must not be empty" in str(error)
+
+
+def test_a_dictionary_two_rules_read_is_parsed_once_per_load(monkeypatch):
+    """AN401 (names) and AN402 (one spelling per story) both read names/id.yaml."""
+    from newslint.packs import loader
+
+    parsed: list[str] = []
+    parse = loader._parse_yaml_bytes
+    monkeypatch.setattr(loader, "_parse_yaml_bytes", lambda data, path: parsed.append(path.name) or parse(data, path))
+    pack = loader.load_packs(["antara"])
+    assert parsed.count("id.yaml") == 1 and parsed.count("antara.yaml") == 1
+    rules = {r.id: r for r in pack.rules}
+    assert "Giuseppe Conte" in rules["AN401"].compiled.canonical
+    assert "Giuseppe" in rules["AN402"].compiled.known
+    loader.load_packs(["antara"])
+    assert parsed.count("id.yaml") == 2  # a new load reads the file again: it may have changed
+    assert loader._SHARED is None

@@ -122,7 +122,7 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> NameIndex:
         file = Path(ref) if Path(ref).is_absolute() else path.parent / ref
         if not file.is_file():
             raise PackError(f"names dictionary not found: {file}", str(path), raw.line_of("dictionary"), "dictionary")
-        data = read_yaml_file(file)
+        data = read_yaml_file(file, shared=True)
         if not isinstance(data, YMap) or not isinstance(data.get("names"), list) or set(data) - {"names", "name", "language", "description"}:
             raise PackError("a names dictionary is a mapping with a `names:` list", str(file), getattr(data, "line", 1), "names")
         sources.append((data["names"], str(file)))
