@@ -112,6 +112,11 @@ class Document:
             _read_front_matter(doc)
         return doc
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (from a worker process, for `--fix`) without what is worked out again on
+        demand: the anatomy and the line end."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("anatomy", "newline")}
+
     # --- positions ---------------------------------------------------------------------------
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset; columns count characters."""

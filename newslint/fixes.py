@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import difflib
+import functools
 import itertools
 import os
 import re
@@ -222,8 +223,14 @@ def _not_written(name: str, problem: str) -> Violation:
 
 
 def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_filename: str | None = None,
-                write: bool = True, plan: SettingsPlan | None = None) -> FixRun:
-    """Fix every story under `paths` (write=False: only work the fixes out, for `--diff`)."""
+                write: bool = True, plan: SettingsPlan | None = None, jobs: int | None = 1) -> FixRun:
+    """Fix every story under `paths` (write=False: only work the fixes out, for `--diff`).
+
+    With `jobs` above 1 and at least `parallel.SERIAL_LIMIT` files, worker processes read, fix
+    and write the files (`parallel.fan_out`); the outcome is the same as one process's, in the
+    same order. Standard input is always fixed here."""
+    from newslint import parallel
+
     run = FixRun()
     targets = list(discover(paths, ("",) if plan is not None else DEFAULT_SUFFIXES))
     if plan is not None:  # each file's configuration: which files, and which rules fix them
@@ -233,42 +240,93 @@ def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_
         folders |= {p for p in paths if p != STDIN and os.path.isdir(p)}
         run.removed = remove_leftovers(folders)
     limit = plan.request.max_file_size if plan is not None else DEFAULT_MAX_FILE_SIZE
-    for target in targets:
+    outcomes: dict[int, tuple[list[Violation], FileFix | None]] = {}
+    files: list[tuple[int, str, str, bytes]] = []  # (index, path, name, b""): read where they are fixed
+    chosen: dict[int, tuple[list[Rule], RunOptions]] = {}  # each file's rules and options
+    for index, target in enumerate(targets):
         run.checked += 1
         name = (stdin_filename or STDIN) if target.path == STDIN else target.path
         if target.problem:
-            run.violations.append(unreadable(name, target.problem))
+            outcomes[index] = ([unreadable(name, target.problem)], None)
             continue
-        try:
-            if target.path != STDIN:
-                check_story(target.path, limit)  # the size limit and regular files only, as for linting
-            snapshot = Snapshot(STDIN, read_stdin(limit), 0, 0, 0, 0, 0, 0, 0) if target.path == STDIN \
-                else read_snapshot(target.path)
-        except InputProblem as exc:
-            run.violations.append(unreadable(name, str(exc)))
-            continue
-        except OSError as exc:
-            run.violations.append(unreadable(name, f"cannot read: {exc.strerror or exc}"))
-            continue
-        if target.path == STDIN and write:
-            run.stdin_bytes = snapshot.data  # standard input comes back as it was unless fixed below
-        try:
-            doc = Document.from_bytes(snapshot.data, name)
-        except UnreadableCopy as exc:
-            run.violations.append(unreadable(name, str(exc)))
-            continue
-        if plan is not None:
-            rules, options = plan.for_file(name if target.path == STDIN else target.path, name)
-        result = _fix_one(name, snapshot, doc, rules, options, write and target.path != STDIN)
-        run.files.append(result)
-        if target.path == STDIN and write and result.fix.applied and not result.problem:
-            run.stdin_bytes = encode(result.fix.after)
-        left = result.fix.found if result.problem else result.fix.left
-        run.violations.extend(left)
-        if result.problem:
-            run.violations.append(_not_written(name, result.problem))
+        # With a configuration: the file's own rules (this also records its --fail-on threshold).
+        chosen[index] = plan.for_file(name if target.path == STDIN else target.path, name) if plan is not None \
+            else (rules, options)
+        if target.path == STDIN:
+            outcomes[index] = _fix_stdin(run, name, *chosen[index], limit, write)
+        else:
+            files.append((index, target.path, name, b""))
+    jobs = jobs or parallel.default_jobs()
+    context = parallel.process_context(plan) if jobs > 1 and len(files) >= parallel.SERIAL_LIMIT else None
+    if context is not None:  # the workers choose each file's rules from their copy of the plan
+        work = functools.partial(_fix_batch, limit=limit, write=write)
+        parallel.fan_out(context, iter(files), work, rules, options, plan, jobs, outcomes.__setitem__)
+    else:
+        for index, path, name, _ in files:
+            outcomes[index] = fix_file(path, name, *chosen[index], limit, write)
+    for index in sorted(outcomes):
+        violations, result = outcomes[index]
+        if result is not None:
+            run.files.append(result)
+        run.violations.extend(violations)
     run.violations.sort(key=lambda v: v.sort_key)
     return run
+
+
+def _fix_batch(batch: list[tuple[int, str, str, bytes]], limit: int | None, write: bool
+               ) -> list[tuple[int, tuple[list[Violation], FileFix | None]]]:
+    """In a worker process: fix a batch of files, each under its own rules. Stops before the next
+    file once the main process is gone: killing a run stops its writes."""
+    from newslint import parallel
+
+    done = []
+    for index, path, name, _ in batch:
+        if write and parallel.main_process_gone():
+            break
+        done.append((index, fix_file(path, name, *parallel.rules_for(path, name), limit, write)))
+    return done
+
+
+def fix_file(path: str, name: str, rules: list[Rule], options: RunOptions, limit: int | None,
+             write: bool) -> tuple[list[Violation], FileFix | None]:
+    """Read, fix and (with `write`) write back one file: the violations to report, and how the
+    file went (None when it could not be read)."""
+    try:
+        check_story(path, limit)  # the size limit and regular files only, as for linting
+        snapshot = read_snapshot(path)
+    except InputProblem as exc:
+        return [unreadable(name, str(exc))], None
+    except OSError as exc:
+        return [unreadable(name, f"cannot read: {exc.strerror or exc}")], None
+    return _fix_read(name, snapshot, rules, options, write)
+
+
+def _fix_stdin(run: FixRun, name: str, rules: list[Rule], options: RunOptions, limit: int | None,
+               write: bool) -> tuple[list[Violation], FileFix | None]:
+    """Standard input: fixed text goes to standard output (`run.stdin_bytes`), never to a file."""
+    try:
+        snapshot = Snapshot(STDIN, read_stdin(limit), 0, 0, 0, 0, 0, 0, 0)
+    except InputProblem as exc:
+        return [unreadable(name, str(exc))], None
+    except OSError as exc:
+        return [unreadable(name, f"cannot read: {exc.strerror or exc}")], None
+    if write:
+        run.stdin_bytes = snapshot.data  # standard input comes back as it was unless fixed below
+    violations, result = _fix_read(name, snapshot, rules, options, False)
+    if write and result is not None and result.fix.applied and not result.problem:
+        run.stdin_bytes = encode(result.fix.after)
+    return violations, result
+
+
+def _fix_read(name: str, snapshot: Snapshot, rules: list[Rule], options: RunOptions,
+              write: bool) -> tuple[list[Violation], FileFix | None]:
+    try:
+        doc = Document.from_bytes(snapshot.data, name)
+    except UnreadableCopy as exc:
+        return [unreadable(name, str(exc))], None
+    result = _fix_one(name, snapshot, doc, rules, options, write)
+    left = result.fix.found if result.problem else result.fix.left
+    return (left + [_not_written(name, result.problem)] if result.problem else left), result
 
 
 def _fix_one(name: str, snapshot: Snapshot, doc: Document, rules: list[Rule], options: RunOptions,

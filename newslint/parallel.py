@@ -15,7 +15,7 @@ import itertools
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newslint.engine import RunOptions, lint_bytes, unreadable
@@ -76,17 +76,34 @@ class Progress:
 _RULES: list[Rule] = []
 _OPTIONS = RunOptions()
 _PLAN: Plan | None = None
+_MAIN_PROCESS: int | None = None
+
+Batch = list[tuple[int, str, str, bytes]]  # (index, path, reported name, bytes read in the main process)
+Work = Callable[[Batch], list[tuple[int, Any]]]  # a module-level function (or a partial of one)
 
 
-def _worker(conn: Connection, rules: list[Rule], options: RunOptions, plan: Plan | None) -> None:
-    """A worker process: lint each batch that arrives on `conn` and send back its results, until
-    an empty batch or the main process goes away. An exception (only `--debug` lets one out of
-    the engine) is sent back for the main process to raise."""
+def rules_for(path: str, name: str) -> tuple[list[Rule], RunOptions]:
+    """In a worker: the rules and options of one story; with a plan (configuration), under the
+    story's own settings, which the worker's copy of the plan has compiled already (or compiles once)."""
+    return _PLAN.for_file(path, name) if _PLAN is not None else (_RULES, _OPTIONS)
+
+
+def main_process_gone() -> bool:
+    """In a worker: has the main process ended (killed, say)? Work that writes files checks this
+    before each story, so that killing a run stops its writes."""
+    return _MAIN_PROCESS is not None and os.getppid() != _MAIN_PROCESS
+
+
+def _worker(conn: Connection, work: Work, rules: list[Rule], options: RunOptions, plan: Plan | None,
+            main_process: int) -> None:
+    """A worker process: do `work` on each batch that arrives on `conn` and send back its
+    results, until an empty batch or the main process goes away. An exception (only `--debug`
+    lets one out of the engine) is sent back for the main process to raise."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    global _RULES, _OPTIONS, _PLAN
-    _RULES, _OPTIONS, _PLAN = rules, options, plan
+    global _RULES, _OPTIONS, _PLAN, _MAIN_PROCESS
+    _RULES, _OPTIONS, _PLAN, _MAIN_PROCESS = rules, options, plan, main_process
     while True:
         try:
             batch = conn.recv()
@@ -95,7 +112,7 @@ def _worker(conn: Connection, rules: list[Rule], options: RunOptions, plan: Plan
         if not batch:
             return
         try:
-            reply: tuple[bool, Any] = (True, _lint_batch(batch))
+            reply: tuple[bool, Any] = (True, work(batch))
         except BaseException as exc:  # noqa: BLE001 - handed to the main process, which raises it
             reply = (False, exc)
         try:
@@ -109,17 +126,12 @@ def _worker(conn: Connection, rules: list[Rule], options: RunOptions, plan: Plan
             return  # the main process has stopped the run, or is gone
 
 
-def _lint_batch(batch: list[tuple[int, str, str, bytes]]) -> list[tuple[int, list[Violation]]]:
-    """Lint a batch of stories; with a plan (configuration), each under the rules of the story's
-    own settings, which the worker's copy of the plan has compiled already (or compiles once)."""
-    done = []
-    for index, path, name, data in batch:
-        rules, options = _PLAN.for_file(path, name) if _PLAN is not None else (_RULES, _OPTIONS)
-        done.append((index, lint_bytes(data, name, rules, options)))
-    return done
+def _lint_batch(batch: Batch) -> list[tuple[int, list[Violation]]]:
+    """Lint a batch of stories, each under its own rules (`rules_for`)."""
+    return [(index, lint_bytes(data, name, *rules_for(path, name))) for index, path, name, data in batch]
 
 
-def _process_context(plan: Plan | None) -> Any:
+def process_context(plan: Plan | None) -> Any:
     """`fork` where the platform has it (workers inherit the loaded modules and the compiled
     rules); elsewhere the default, when what the workers need can be sent to them."""
     import multiprocessing
@@ -143,7 +155,7 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
                plan: Plan | None = None) -> tuple[list[Violation], int]:
     """All violations in the files under `paths`, sorted by file and position; and the file count.
 
-    The same result for any `jobs` (with `jobs=1`, or fewer stories than `SERIAL_LIMIT`, no pool
+    The same result for any `jobs` (with `jobs=1`, or fewer stories than `SERIAL_LIMIT`, no worker
     is started). With a `plan`, each file is linted under its own settings (configuration). `results` (optional) supplies and keeps the
     violations of stories linted before under the same configuration."""
     from newslint.files import DEFAULT_SUFFIXES
@@ -217,13 +229,14 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
 
     stories = to_lint()
     first = list(itertools.islice(stories, SERIAL_LIMIT))
-    context = _process_context(plan) if jobs > 1 and len(first) >= SERIAL_LIMIT else None
+    context = process_context(plan) if jobs > 1 and len(first) >= SERIAL_LIMIT else None
     try:
         if context is None:
             for index, _, name, data, file_rules, file_options in itertools.chain(first, stories):
                 settle(index, lint_bytes(data, name, file_rules, file_options))
         else:
-            _fan_out(context, itertools.chain(first, stories), rules, options, plan, jobs, settle)
+            items = ((index, path, name, data) for index, path, name, data, _, _ in itertools.chain(first, stories))
+            fan_out(context, items, _lint_batch, rules, options, plan, jobs, settle)
     finally:
         progress.done()
     violations = [v for index in sorted(found) for v in found[index]]
@@ -231,9 +244,9 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
     return violations, next(count)
 
 
-def _fan_out(context: Any, stories: Iterator[tuple[int, str, str, bytes, Any, Any]], rules: list[Rule],
-             options: RunOptions, plan: Plan | None, jobs: int, settle: Any) -> None:
-    """Lint `stories` in `jobs` worker processes and `settle` every result.
+def fan_out(context: Any, items: Iterator[tuple[int, str, str, bytes]], work: Work, rules: list[Rule],
+            options: RunOptions, plan: Plan | None, jobs: int, settle: Callable[[int, Any], None]) -> None:
+    """Do `work` on `items` (stories) in `jobs` worker processes, and `settle` every result.
 
     Each worker has one batch of stories in hand, and the next one is read ahead for it in this
     process: when its results arrive, the next batch goes out before the results are unpacked,
@@ -247,12 +260,12 @@ def _fan_out(context: Any, stories: Iterator[tuple[int, str, str, bytes, Any, An
     import pickle
     from multiprocessing.connection import wait
 
-    def next_batch() -> list[tuple[int, str, str, bytes]]:
-        batch: list[tuple[int, str, str, bytes]] = []
+    def next_batch() -> Batch:
+        batch: Batch = []
         size = 0
-        for index, path, name, data, _, _ in stories:
-            batch.append((index, path, name, data))
-            size += len(data)
+        for item in items:
+            batch.append(item)
+            size += len(item[3])
             if len(batch) >= BATCH or size >= BATCH_BYTES:
                 break
         return batch
@@ -261,12 +274,13 @@ def _fan_out(context: Any, stories: Iterator[tuple[int, str, str, bytes, Any, An
     try:
         for _ in range(jobs):
             ours, theirs = context.Pipe()
-            process = context.Process(target=_worker, args=(theirs, rules, options, plan), daemon=True)
+            process = context.Process(target=_worker, args=(theirs, work, rules, options, plan, os.getpid()),
+                                      daemon=True)
             process.start()
             theirs.close()
             workers.append((process, ours))
-        in_hand: dict[Connection, list[tuple[int, str, str, bytes]]] = {}
-        ready: dict[Connection, list[tuple[int, str, str, bytes]]] = {}
+        in_hand: dict[Connection, Batch] = {}
+        ready: dict[Connection, Batch] = {}
         for _, conn in workers:
             batch = next_batch()
             if batch:
@@ -289,8 +303,8 @@ def _fan_out(context: Any, stories: Iterator[tuple[int, str, str, bytes, Any, An
                 ok, payload = pickle.loads(message)
                 if not ok:
                     raise payload
-                for index, violations in payload:
-                    settle(index, violations)
+                for index, result in payload:
+                    settle(index, result)
                 if batch:
                     ready[conn] = next_batch()
     finally:
@@ -307,11 +321,11 @@ def _fan_out(context: Any, stories: Iterator[tuple[int, str, str, bytes, Any, An
                 process.join()
 
 
-def _lost(process: Any, batch: list[tuple[int, str, str, bytes]]) -> Exception:
+def _lost(process: Any, batch: Batch) -> Exception:
     from newslint.errors import WorkerLost
 
     process.join(timeout=2)
     code = process.exitcode
     how = f"was killed by signal {-code}" if code is not None and code < 0 else f"ended with exit code {code}"
-    return WorkerLost(f"a worker process {how} while linting {batch[0][2]} or one of the {len(batch) - 1} stories "
-                      "after it (out of memory?); run again with -j 1 to lint in one process")
+    return WorkerLost(f"a worker process {how} while checking {batch[0][2]} or one of the {len(batch) - 1} stories "
+                      "after it (out of memory?); run again with -j 1 to use one process")

@@ -59,7 +59,8 @@ def lint_command(request: LintRequest) -> int:
     if request.fix or request.diff:
         from newslint.fixes import fix_targets
 
-        fixing = fix_targets(request.paths, [], RunOptions(), request.stdin_filename, write=not request.diff, plan=plan)
+        fixing = fix_targets(request.paths, [], RunOptions(), request.stdin_filename, write=not request.diff, plan=plan,
+                             jobs=request.jobs)
         violations, checked = fixing.violations, fixing.checked
     else:
         from newslint import cache

@@ -264,7 +264,7 @@ def test_a_worker_killed_mid_run_stops_the_run_with_an_error(tmp_path, monkeypat
     folder = many_stories(tmp_path / "stories", 6)
     monkeypatch.setattr(parallel, "SERIAL_LIMIT", 1)
     monkeypatch.setattr(parallel, "_lint_batch", _kill_own_process)  # the forked workers inherit it
-    with pytest.raises(WorkerLost, match=r"a worker process was killed by signal 9 while linting .*story00\d\.txt"):
+    with pytest.raises(WorkerLost, match=r"a worker process was killed by signal 9 while checking .*story00\d\.txt"):
         parallel.lint_paths([str(folder)], select_rules(pack().rules), RunOptions(), jobs=2)
     assert multiprocessing.active_children() == []  # the other worker was stopped too
 
@@ -286,7 +286,7 @@ def test_workers_started_by_spawn_give_the_serial_result(tmp_path, monkeypatch):
     serial = parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=1)
     monkeypatch.setattr(parallel, "SERIAL_LIMIT", 1)
     monkeypatch.setattr(parallel, "BATCH", 3)  # several batches per worker
-    monkeypatch.setattr(parallel, "_process_context", lambda plan: multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(parallel, "process_context", lambda plan: multiprocessing.get_context("spawn"))
     assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=2) == serial
     assert serial[1] == 8 and len(serial[0]) > 8
 
@@ -324,8 +324,60 @@ def test_a_killed_worker_is_a_clear_error_at_the_command_line(tmp_path):
     done = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stdout == ""
-    assert done.stderr.startswith("newslint: error: a worker process was killed by signal 9 while linting ")
-    assert done.stderr.rstrip().endswith("run again with -j 1 to lint in one process")
+    assert done.stderr.startswith("newslint: error: a worker process was killed by signal 9 while checking ")
+    assert done.stderr.rstrip().endswith("run again with -j 1 to use one process")
+
+
+def _fix_run(folder: Path, *args: str) -> tuple[int, str, str]:
+    result = run_cli("lint", "--no-color", *args, folder.name, cwd=folder.parent)
+    return result.returncode, result.stdout.decode(), result.stderr.decode()
+
+
+def test_fix_with_workers_writes_and_reports_what_one_process_does(tmp_path):
+    """--fix on an archive: the same files written, the same report, the same count."""
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    serial = many_stories(tmp_path / "one" / "stories", parallel.SERIAL_LIMIT + 20)
+    workers = many_stories(tmp_path / "two" / "stories", parallel.SERIAL_LIMIT + 20)
+    before = {p.name: p.read_bytes() for p in serial.iterdir()}
+    expected = _fix_run(serial, "--fix", "-j", "1")
+    assert _fix_run(workers, "--fix", "-j", "2") == expected
+    assert {p.name: p.read_bytes() for p in workers.iterdir()} == {p.name: p.read_bytes() for p in serial.iterdir()}
+    changed = [name for name, data in before.items() if (serial / name).read_bytes() != data]
+    assert len(changed) == 59 and expected[1].endswith("Applied 100 fixes to 59 files.\n")
+
+
+def test_diff_with_workers_prints_what_one_process_prints(tmp_path):
+    folder = many_stories(tmp_path / "stories", parallel.SERIAL_LIMIT + 20)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    expected = _fix_run(folder, "--diff", "-j", "1")
+    assert _fix_run(folder, "--diff", "-j", "2") == expected
+    assert expected[0] == 1 and expected[1].count("+++ stories/") == 59
+    assert expected[2] == "Would apply 100 fixes to 59 files.\n"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # --diff writes nothing
+
+
+def test_a_fixing_worker_whose_main_process_is_gone_writes_nothing_more(tmp_path, monkeypatch):
+    from newslint import fixes
+
+    folder = many_stories(tmp_path / "stories", 4)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    batch = [(i, str(path), str(path), b"") for i, path in enumerate(sorted(folder.iterdir()))]
+    monkeypatch.setattr(parallel, "_RULES", select_rules(pack().rules))
+    monkeypatch.setattr(parallel, "_MAIN_PROCESS", os.getppid() + 1)  # not this process's parent: gone
+    assert fixes._fix_batch(batch, limit=None, write=True) == []
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    monkeypatch.setattr(parallel, "_MAIN_PROCESS", os.getppid())  # still there: the batch is fixed
+    assert [index for index, _ in fixes._fix_batch(batch, limit=None, write=True)] == [0, 1, 2, 3]
+    assert (folder / "story000.txt").read_bytes() != before["story000.txt"]
+
+
+def test_a_document_is_pickled_without_its_anatomy():
+    doc = Document.from_text(FIXTURE.read_text(encoding="utf-8"), "rusia.txt")
+    assert doc.anatomy.blocks and doc.newline == "\n"
+    copy = pickle.loads(pickle.dumps(doc))
+    assert "anatomy" not in copy.__dict__ and copy.text == doc.text and copy.line_starts == doc.line_starts
+    assert copy.anatomy.blocks == doc.anatomy.blocks  # worked out again when asked for
 
 
 class _Terminal(io.StringIO):
