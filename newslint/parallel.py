@@ -308,7 +308,7 @@ def fan_out(context: Any, items: Iterator[tuple[int, str, str, bytes]], work: Wo
                 if batch:
                     ready[conn] = next_batch()
     finally:
-        for process, conn in workers:
+        for _, conn in workers:
             try:
                 conn.send([])  # the end: the worker returns
             except OSError:
