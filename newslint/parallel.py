@@ -156,8 +156,9 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
     """All violations in the files under `paths`, sorted by file and position; and the file count.
 
     The same result for any `jobs` (with `jobs=1`, or fewer stories than `SERIAL_LIMIT`, no worker
-    is started). With a `plan`, each file is linted under its own settings (configuration). `results` (optional) supplies and keeps the
-    violations of stories linted before under the same configuration."""
+    is started). With a `plan`, each file is linted under its own settings (configuration).
+    `results` (optional) supplies and keeps the violations of stories linted before under the
+    same configuration."""
     from newslint.files import DEFAULT_SUFFIXES
     from newslint.intake import DEFAULT_MAX_FILE_SIZE, InputProblem
     from newslint.run import read_target
