@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from newslint.settings import Plan
     from newslint.violation import Violation
 
-SERIAL_LIMIT = 48  # fewer stories than this to lint: no worker processes
+SERIAL_LIMIT = 48  # fewer stories than this to lint: no worker processes ...
+SERIAL_BYTES = 4 << 20  # ... unless they hold this much text (reading more to decide would fill memory)
 BATCH = 64  # stories sent to a worker at a time: one message, and one result message, per batch
 BATCH_BYTES = 1 << 20  # and no more than about 1 MiB of them (archives hold some very long files)
 
@@ -229,8 +230,15 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
         progress.tick()
 
     stories = to_lint()
-    first = list(itertools.islice(stories, SERIAL_LIMIT))
-    context = process_context(plan) if jobs > 1 and len(first) >= SERIAL_LIMIT else None
+    first: list[tuple[int, str, str, bytes, list[Rule], RunOptions]] = []  # read before choosing
+    size = 0
+    for story in stories:
+        first.append(story)
+        size += len(story[3])
+        if len(first) >= SERIAL_LIMIT or size >= SERIAL_BYTES:
+            break
+    many = len(first) >= SERIAL_LIMIT or size >= SERIAL_BYTES
+    context = process_context(plan) if jobs > 1 and many else None
     try:
         if context is None:
             for index, _, name, data, file_rules, file_options in itertools.chain(first, stories):

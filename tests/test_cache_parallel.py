@@ -312,6 +312,22 @@ def test_batches_of_long_stories_are_bounded_in_bytes(tmp_path, monkeypatch):
     assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=2) == serial
 
 
+def test_a_few_very_long_stories_are_linted_by_workers_without_all_being_read_first(tmp_path, monkeypatch):
+    folder = many_stories(tmp_path / "stories", 6)
+    rules = select_rules(pack().rules)
+    serial = parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=1)
+    story = len(FIXTURE.read_bytes())
+    monkeypatch.setattr(parallel, "SERIAL_BYTES", 2 * story)  # two stories' worth decides
+    chosen = []
+    monkeypatch.setattr(parallel, "process_context", lambda plan: chosen.append(plan) or multiprocessing.get_context("fork"))
+    assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=2) == serial
+    assert chosen == [None]  # workers, for six stories: fewer than SERIAL_LIMIT, but over SERIAL_BYTES
+    monkeypatch.setattr(parallel, "SERIAL_BYTES", 100 * story)
+    chosen.clear()
+    assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=2) == serial
+    assert chosen == []  # six short stories: one process
+
+
 def test_a_killed_worker_is_a_clear_error_at_the_command_line(tmp_path):
     folder = many_stories(tmp_path / "stories", parallel.SERIAL_LIMIT + 2)
     script = ("import os, signal, sys\n"
