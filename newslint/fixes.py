@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, TextIO
 from newslint.document import Document, UnreadableCopy
 from newslint.engine import INPUT_ERRORS, RunOptions, lint_document, unreadable
 from newslint.files import DEFAULT_SUFFIXES, STDIN, discover
-from newslint.intake import DEFAULT_MAX_FILE_SIZE, InputProblem, check_story, read_stdin
+from newslint.intake import DEFAULT_MAX_FILE_SIZE, InputProblem, cannot_read, check_story, read_stdin
 from newslint.packs.loader import Rule
 from newslint.safewrite import Snapshot, WriteRefused, read_snapshot, remove_leftovers, replace_atomically
 from newslint.violation import Edit, Severity, Violation
@@ -294,10 +294,8 @@ def fix_file(path: str, name: str, rules: list[Rule], options: RunOptions, limit
     try:
         check_story(path, limit)  # the size limit and regular files only, as for linting
         snapshot = read_snapshot(path)
-    except InputProblem as exc:
-        return [unreadable(name, str(exc))], None
-    except OSError as exc:
-        return [unreadable(name, f"cannot read: {exc.strerror or exc}")], None
+    except (InputProblem, OSError) as exc:
+        return [unreadable(name, cannot_read(exc))], None
     return _fix_read(name, snapshot, rules, options, write)
 
 
@@ -306,10 +304,8 @@ def _fix_stdin(run: FixRun, name: str, rules: list[Rule], options: RunOptions, l
     """Standard input: fixed text goes to standard output (`run.stdin_bytes`), never to a file."""
     try:
         snapshot = Snapshot(STDIN, read_stdin(limit), 0, 0, 0, 0, 0, 0, 0)
-    except InputProblem as exc:
-        return [unreadable(name, str(exc))], None
-    except OSError as exc:
-        return [unreadable(name, f"cannot read: {exc.strerror or exc}")], None
+    except (InputProblem, OSError) as exc:
+        return [unreadable(name, cannot_read(exc))], None
     if write:
         run.stdin_bytes = snapshot.data  # standard input comes back as it was unless fixed below
     violations, result = _fix_read(name, snapshot, rules, options, False)

@@ -29,6 +29,12 @@ class InputProblem(Exception):
     """The target cannot be linted; the message says why (it becomes an NL001 violation)."""
 
 
+def cannot_read(exc: OSError | InputProblem) -> str:
+    """What NL001 says of a story that could not be read: an InputProblem's own message, or the
+    operating system's reason."""
+    return str(exc) if isinstance(exc, InputProblem) else f"cannot read: {exc.strerror or exc}"
+
+
 def parse_size(text: str) -> int | None:
     """`10MiB`, `500k`, `2MB`, `1048576` -> bytes; `0` -> None (no limit). Raises ValueError."""
     m = _SIZE.match(text)
@@ -73,7 +79,7 @@ def read_story(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes:
     except FileNotFoundError:
         raise InputProblem("cannot read: the file disappeared before it could be read") from None
     except OSError as exc:
-        raise InputProblem(f"cannot read: {exc.strerror or exc}") from None
+        raise InputProblem(cannot_read(exc)) from None
     with os.fdopen(fd, "rb") as handle:
         try:
             info = os.fstat(fd)
@@ -83,7 +89,7 @@ def read_story(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes:
                 raise _too_large(limit)
             return read_limited(handle, limit, info.st_size)
         except OSError as exc:
-            raise InputProblem(f"cannot read: {exc.strerror or exc}") from None
+            raise InputProblem(cannot_read(exc)) from None
 
 
 def check_story(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> None:
@@ -94,7 +100,7 @@ def check_story(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> None:
     except FileNotFoundError:
         raise InputProblem("cannot read: the file disappeared before it could be read") from None
     except OSError as exc:
-        raise InputProblem(f"cannot read: {exc.strerror or exc}") from None
+        raise InputProblem(cannot_read(exc)) from None
     if not stat.S_ISREG(info.st_mode):
         raise InputProblem("not a regular file (a FIFO, socket, device or folder): not read")
     if limit is not None and info.st_size > limit:

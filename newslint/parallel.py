@@ -161,7 +161,7 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
     `results` (optional) supplies and keeps the violations of stories linted before under the
     same configuration."""
     from newslint.files import DEFAULT_SUFFIXES
-    from newslint.intake import DEFAULT_MAX_FILE_SIZE, InputProblem
+    from newslint.intake import DEFAULT_MAX_FILE_SIZE, InputProblem, cannot_read
     from newslint.run import read_target
 
     max_file_size = plan.request.max_file_size if plan is not None else DEFAULT_MAX_FILE_SIZE
@@ -203,12 +203,8 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
                 continue
             try:
                 data = read_target(target.path, max_file_size)
-            except InputProblem as exc:
-                found[index] = [unreadable(name, str(exc))]
-                progress.tick()
-                continue
-            except OSError as exc:
-                found[index] = [unreadable(name, f"cannot read: {exc.strerror or exc}")]
+            except (InputProblem, OSError) as exc:
+                found[index] = [unreadable(name, cannot_read(exc))]
                 progress.tick()
                 continue
             config = config_of(path, file_rules, file_options) if results is not None else ""
