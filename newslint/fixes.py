@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from newslint import parallel
 from newslint.document import Document, UnreadableCopy
 from newslint.engine import INPUT_ERRORS, RunOptions, lint_document, unreadable
 from newslint.files import DEFAULT_SUFFIXES, STDIN, discover
@@ -223,15 +224,16 @@ def _not_written(name: str, problem: str) -> Violation:
 
 
 def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_filename: str | None = None,
-                write: bool = True, plan: SettingsPlan | None = None, jobs: int | None = 1) -> FixRun:
+                write: bool = True, plan: SettingsPlan | None = None, jobs: int | None = 1,
+                progress: parallel.Progress | None = None) -> FixRun:
     """Fix every story under `paths` (write=False: only work the fixes out, for `--diff`).
 
     With `jobs` above 1 and at least `parallel.SERIAL_LIMIT` files, worker processes read, fix
     and write the files (`parallel.fan_out`); the outcome is the same as one process's, in the
-    same order. Standard input is always fixed here."""
-    from newslint import parallel
-
+    same order. Standard input is always fixed here. `progress` (by default: on standard error,
+    when it is a terminal) counts the files as they are done."""
     run = FixRun()
+    progress = progress or parallel.Progress()
     targets = list(discover(paths, ("",) if plan is not None else DEFAULT_SUFFIXES))
     if plan is not None:  # each file's configuration: which files, and which rules fix them
         targets = [t for t in targets if t.path == STDIN or plan.accepts(t.path, t.path in paths)]
@@ -241,29 +243,37 @@ def fix_targets(paths: list[str], rules: list[Rule], options: RunOptions, stdin_
         run.removed = remove_leftovers(folders)
     limit = plan.request.max_file_size if plan is not None else DEFAULT_MAX_FILE_SIZE
     outcomes: dict[int, tuple[list[Violation], FileFix | None]] = {}
+
+    def settle(index: int, outcome: tuple[list[Violation], FileFix | None]) -> None:
+        outcomes[index] = outcome
+        progress.tick()
+
     files: list[tuple[int, str, str, bytes]] = []  # (index, path, name, b""): read where they are fixed
     chosen: dict[int, tuple[list[Rule], RunOptions]] = {}  # each file's rules and options
     for index, target in enumerate(targets):
         run.checked += 1
         name = (stdin_filename or STDIN) if target.path == STDIN else target.path
         if target.problem:
-            outcomes[index] = ([unreadable(name, target.problem)], None)
+            settle(index, ([unreadable(name, target.problem)], None))
             continue
         # With a configuration: the file's own rules (this also records its --fail-on threshold).
         chosen[index] = plan.for_file(name if target.path == STDIN else target.path, name) if plan is not None \
             else (rules, options)
         if target.path == STDIN:
-            outcomes[index] = _fix_stdin(run, name, *chosen[index], limit, write)
+            settle(index, _fix_stdin(run, name, *chosen[index], limit, write))
         else:
             files.append((index, target.path, name, b""))
     jobs = jobs or parallel.default_jobs()
     context = parallel.process_context(plan) if jobs > 1 and len(files) >= parallel.SERIAL_LIMIT else None
-    if context is not None:  # the workers choose each file's rules from their copy of the plan
-        work = functools.partial(_fix_batch, limit=limit, write=write)
-        parallel.fan_out(context, iter(files), work, rules, options, plan, jobs, outcomes.__setitem__)
-    else:
-        for index, path, name, _ in files:
-            outcomes[index] = fix_file(path, name, *chosen[index], limit, write)
+    try:
+        if context is not None:  # the workers choose each file's rules from their copy of the plan
+            work = functools.partial(_fix_batch, limit=limit, write=write)
+            parallel.fan_out(context, iter(files), work, rules, options, plan, jobs, settle)
+        else:
+            for index, path, name, _ in files:
+                settle(index, fix_file(path, name, *chosen[index], limit, write))
+    finally:
+        progress.done()
     for index in sorted(outcomes):
         violations, result = outcomes[index]
         if result is not None:
@@ -277,8 +287,6 @@ def _fix_batch(batch: list[tuple[int, str, str, bytes]], limit: int | None, writ
                ) -> list[tuple[int, tuple[list[Violation], FileFix | None]]]:
     """In a worker process: fix a batch of files, each under its own rules. Stops before the next
     file once the main process is gone: killing a run stops its writes."""
-    from newslint import parallel
-
     done = []
     for index, path, name, _ in batch:
         if write and parallel.main_process_gone():

@@ -415,6 +415,17 @@ def test_progress_only_on_a_terminal():
     assert terminal.getvalue() == "\rnewslint: 1 checked\rnewslint: 2 checked\r\x1b[K"
 
 
+def test_fix_counts_its_files_on_a_terminal(tmp_path):
+    from newslint import fixes
+
+    folder = many_stories(tmp_path / "stories", 3)
+    terminal = _Terminal()
+    run = fixes.fix_targets([str(folder)], select_rules(pack().rules), RunOptions(), write=False,
+                            progress=parallel.Progress(terminal, after=0, every=0))
+    assert run.checked == 3
+    assert terminal.getvalue() == "\rnewslint: 1 checked\rnewslint: 2 checked\rnewslint: 3 checked\r\x1b[K"
+
+
 def test_per_path_configuration_with_workers_and_the_cache(tmp_path):
     folder = many_stories(tmp_path / "stories", parallel.SERIAL_LIMIT + 10)
     (folder / "lama").mkdir()
