@@ -276,22 +276,23 @@ def fan_out(context: Any, items: Iterator[tuple[int, str, str, bytes]], work: Wo
         return batch
 
     workers: list[tuple[Any, Connection]] = []
+    in_hand: dict[Connection, Batch] = {}
+    ready: dict[Connection, Batch] = {}
     try:
-        for _ in range(jobs):
+        for _ in range(jobs):  # a worker for each first batch: no idle workers on a many-core machine
+            batch = next_batch()
+            if not batch:
+                break
             ours, theirs = context.Pipe()
             process = context.Process(target=_worker, args=(theirs, work, rules, options, plan, os.getpid()),
                                       daemon=True)
             process.start()
             theirs.close()
             workers.append((process, ours))
-        in_hand: dict[Connection, Batch] = {}
-        ready: dict[Connection, Batch] = {}
-        for _, conn in workers:
-            batch = next_batch()
-            if batch:
-                conn.send(batch)
-                in_hand[conn] = batch
-                ready[conn] = next_batch()
+            ours.send(batch)
+            in_hand[ours] = batch
+        for conn in in_hand:  # read ahead once every worker has work
+            ready[conn] = next_batch()
         processes = {conn: process for process, conn in workers}
         while in_hand:
             for conn in wait(list(in_hand)):

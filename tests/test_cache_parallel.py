@@ -328,6 +328,37 @@ def test_a_few_very_long_stories_are_linted_by_workers_without_all_being_read_fi
     assert chosen == []  # six short stories: one process
 
 
+class _CountingContext:
+    """The fork context, counting the worker processes started."""
+
+    def __init__(self):
+        self.fork = multiprocessing.get_context("fork")
+        self.started = 0
+
+    def Pipe(self):  # noqa: N802 - multiprocessing's name
+        return self.fork.Pipe()
+
+    def Process(self, **kwargs):  # noqa: N802
+        self.started += 1
+        return self.fork.Process(**kwargs)
+
+
+def test_no_more_workers_start_than_there_are_batches(tmp_path, monkeypatch):
+    """-j 8 on a big machine with three batches of stories: three workers, not eight."""
+    folder = many_stories(tmp_path / "stories", 6)
+    rules = select_rules(pack().rules)
+    serial = parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=1)
+    context = _CountingContext()
+    monkeypatch.setattr(parallel, "SERIAL_LIMIT", 1)
+    monkeypatch.setattr(parallel, "BATCH", 2)
+    monkeypatch.setattr(parallel, "process_context", lambda plan: context)
+    assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=8) == serial
+    assert context.started == 3
+    context.started = 0
+    assert parallel.lint_paths([str(folder)], rules, RunOptions(), jobs=2) == serial
+    assert context.started == 2
+
+
 def test_a_killed_worker_is_a_clear_error_at_the_command_line(tmp_path):
     folder = many_stories(tmp_path / "stories", parallel.SERIAL_LIMIT + 2)
     script = ("import os, signal, sys\n"
