@@ -11,7 +11,7 @@ import pickle
 import re
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newslint import nearmiss
@@ -293,6 +293,11 @@ DATE_PIECES = ["Sabtu", "Minggu", "Jum'at", "Jum’at", "Maret", "Mei", "Meier",
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(DATE_PIECES), max_size=16).map("".join), st.sampled_from(["id", "en"]))
+@example("pada Sabtu (21/3).", "id")
+@example("Minggu, 23 Februari 2020", "id")
+@example("Maret21", "id")  # a month glued to its day is still a date
+@example("on Saturday, March 21, 2020", "en")
+@example("Sept. 9", "en")
 def test_a_paragraph_the_calendar_names_rule_out_holds_no_date(text, calendar):
     from newslint.checks import date
 
