@@ -16,7 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from newslint.engine import RunOptions, lint_bytes, unreadable
 from newslint.files import STDIN, discover
@@ -226,14 +226,7 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
         progress.tick()
 
     stories = to_lint()
-    first: list[tuple[int, str, str, bytes, list[Rule], RunOptions]] = []  # read before choosing
-    size = 0
-    for story in stories:
-        first.append(story)
-        size += len(story[3])
-        if len(first) >= SERIAL_LIMIT or size >= SERIAL_BYTES:
-            break
-    many = len(first) >= SERIAL_LIMIT or size >= SERIAL_BYTES
+    first, many = _take(stories, SERIAL_LIMIT, SERIAL_BYTES)  # read before choosing
     context = process_context(plan) if jobs > 1 and many else None
     try:
         if context is None:
@@ -247,6 +240,22 @@ def lint_paths(paths: list[str], rules: list[Rule], options: RunOptions, stdin_f
     violations = [v for index in sorted(found) for v in found[index]]
     violations.sort(key=lambda v: v.sort_key)
     return violations, next(count)
+
+
+T = TypeVar("T", bound=tuple)
+
+
+def _take(items: Iterator[T], count: int, size: int) -> tuple[list[T], bool]:
+    """The next items (stories, their bytes at index 3): up to `count` of them, or fewer once
+    their bytes reach `size`. And whether either bound was reached (False: `items` ran out)."""
+    taken: list[T] = []
+    total = 0
+    for item in items:
+        taken.append(item)
+        total += len(item[3])
+        if len(taken) >= count or total >= size:
+            return taken, True
+    return taken, False
 
 
 def fan_out(context: Any, items: Iterator[tuple[int, str, str, bytes]], work: Work, rules: list[Rule],
@@ -266,14 +275,7 @@ def fan_out(context: Any, items: Iterator[tuple[int, str, str, bytes]], work: Wo
     from multiprocessing.connection import wait
 
     def next_batch() -> Batch:
-        batch: Batch = []
-        size = 0
-        for item in items:
-            batch.append(item)
-            size += len(item[3])
-            if len(batch) >= BATCH or size >= BATCH_BYTES:
-                break
-        return batch
+        return _take(items, BATCH, BATCH_BYTES)[0]
 
     workers: list[tuple[Any, Connection]] = []
     in_hand: dict[Connection, Batch] = {}
