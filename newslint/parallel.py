@@ -268,10 +268,10 @@ def fan_out(context: Any, items: Iterator[tuple[int, str, str, bytes]], work: Wo
     doing nothing but read, send and receive: with `multiprocessing.Pool`'s three helper
     threads, one of which polls while results wait to be read, it took a third more CPU (0.57 s
     against 0.42 s on 10,000 stories), which on two cores the workers lose. With one batch per
-    worker in flight no two processes can
-    wait on each other: this process only sends to a worker that has just replied and is
-    waiting to read. A worker that dies (out of memory, a signal) stops the run with an error
-    instead of leaving it waiting, or reporting part of the stories as checked."""
+    worker in flight no two processes can wait on each other: this process only sends to a
+    worker that has just replied and is waiting to read. A worker that dies (out of memory, a
+    signal) stops the run with an error instead of leaving it waiting, or reporting part of
+    the stories as checked."""
     import pickle
     from multiprocessing.connection import wait
 
