@@ -19,7 +19,10 @@ from robustness import (MISSING_EVERYTHING, STORY_FINDINGS, STORY_LINES, assert_
 from newslint.intake import InputProblem, parse_size, read_limited
 
 
-def lint_pair(folder: Path, bad: Path, *options: str) -> subprocess.CompletedProcess:
+def lint_pair(folder: Path, bad: Path, *options: str, data: bytes | None = None) -> subprocess.CompletedProcess:
+    """Lint `bad` (written with `data` first, when given) beside a good story."""
+    if data is not None:
+        bad.write_bytes(data)
     good = write_good(folder)
     before = snapshot(folder)
     result = run_cli("lint", "-q", "--no-color", *options, str(bad), str(good))
@@ -33,8 +36,7 @@ def lint_pair(folder: Path, bad: Path, *options: str) -> subprocess.CompletedPro
 @pytest.mark.parametrize("data", [b"", b"  \n\t\n\r\n   ", "\u00a0\u200b\n".encode()], ids=["empty", "whitespace", "invisible"])
 def test_a_story_with_no_words_is_missing_every_part(tmp_path, data):
     bad = tmp_path / "kosong.txt"
-    bad.write_bytes(data)
-    result = lint_pair(tmp_path, bad)
+    result = lint_pair(tmp_path, bad, data=data)
     assert_clean_exit(result, 1)
     assert findings(result, bad) == MISSING_EVERYTHING
 
@@ -150,8 +152,7 @@ def test_sizes_read_the_way_people_write_them(text, size):
 ], ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf8-bom-crlf"])
 def test_byte_order_marks_are_read_and_positions_do_not_move(tmp_path, data):
     bad = tmp_path / "bom.txt"
-    bad.write_bytes(data)
-    result = lint_pair(tmp_path, bad)
+    result = lint_pair(tmp_path, bad, data=data)
     assert_clean_exit(result, 1)
     assert findings(result, bad) == STORY_FINDINGS
 
@@ -170,8 +171,7 @@ def test_byte_order_marks_are_read_and_positions_do_not_move(tmp_path, data):
 ], ids=["windows-1252", "invalid-utf8-mid-story", "nul-byte", "binary-named-txt", "utf16-without-bom", "utf16-truncated"])
 def test_copy_in_another_encoding_is_refused_with_where_and_why(tmp_path, data, message):
     bad = tmp_path / "berita.txt"
-    bad.write_bytes(data)
-    result = lint_pair(tmp_path, bad)
+    result = lint_pair(tmp_path, bad, data=data)
     assert_clean_exit(result, 2)
     assert findings(result, bad) == [(1, 1, "NL001")]
     assert messages(result, bad, "NL001") == [message]
@@ -184,8 +184,7 @@ def test_copy_in_another_encoding_is_refused_with_where_and_why(tmp_path, data, 
 def test_line_numbers_are_right_with_every_line_end(tmp_path, newlines):
     text = "".join(line + newlines[i % len(newlines)] for i, line in enumerate(STORY_LINES))
     bad = tmp_path / "baris.txt"
-    bad.write_bytes(text.encode("utf-8"))
-    result = lint_pair(tmp_path, bad)
+    result = lint_pair(tmp_path, bad, data=text.encode("utf-8"))
     assert_clean_exit(result, 1)
     assert findings(result, bad) == STORY_FINDINGS
 
@@ -193,8 +192,8 @@ def test_line_numbers_are_right_with_every_line_end(tmp_path, newlines):
 def test_blank_lines_of_every_kind_count_as_lines(tmp_path):
     lines = STORY_LINES[:2] + [""] + STORY_LINES[2:]
     bad = tmp_path / "kosong-di-tengah.txt"
-    bad.write_bytes("\r\n".join(lines[:2]).encode() + b"\r\r\n" + "\n".join(lines[3:]).encode())  # CR, then CRLF
-    result = lint_pair(tmp_path, bad)
+    data = "\r\n".join(lines[:2]).encode() + b"\r\r\n" + "\n".join(lines[3:]).encode()  # CR, then CRLF
+    result = lint_pair(tmp_path, bad, data=data)
     assert findings(result, bad) == [(2, 19, "AN201"), (2, 97, "AN401"), (4, 37, "AN503")]
 
 
