@@ -66,6 +66,7 @@ _HTML_COMMENT_LINE = lazy(r"^[ \t]*<!--.*-->[ \t]*$")
 _WORD = lazy(r"\S+")
 _END_PUNCT = tuple(".!?:;,\"”’'…)")
 _OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+OPENING_MARKS = tuple(_OPENERS)  # every quote (`Anatomy.quotes`) begins with one of these
 _MARK = lazy('["“”«»„]')  # every opener and every closer of _OPENERS
 
 

@@ -27,11 +27,12 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newslint.anatomy import WHOLE_LINE_SCOPES
 from newslint.document import Document
-from newslint.lexicon import DocumentWords, PhraseIndex, Words, words_in
+from newslint.lexicon import DocumentWords, PhraseIndex, Words, word_set, words_in
+from newslint.literals import fold, needs
 from newslint.nearmiss import base_form, capitalised_runs, capitalised_runs_between
 from newslint.storydate import StoryDate, resolve
 
@@ -76,6 +77,7 @@ class Context:
         self._scope_runs: dict[str, list[list[list[tuple[int, int, str, bool]]]]] = {}
         self._scope_names: dict[str, list[list[list[str]]]] = {}
         self._scope_words: dict[tuple[str, bool], set[str]] = {}  # (scope, casefolded) -> words
+        self._literals: dict[tuple[str, bool], bool] = {}  # (literal, folded) -> in the text?
 
     @cached_property
     def story_date(self) -> StoryDate:
@@ -124,6 +126,17 @@ class Context:
         return min(left, _LONGEST)
 
     @cached_property
+    def text_words(self) -> set[str]:
+        """The distinct words of the whole text (front matter included), for screens: a superset of
+        the words of every scope whose spans are whole lines (`WHOLE_LINE_SCOPES`)."""
+        return word_set(self.doc.text)
+
+    @cached_property
+    def folded_words(self) -> set[str]:
+        """`text_words` casefolded, for screens of rules that ignore case."""
+        return set(map(str.casefold, self.text_words))
+
+    @cached_property
     def all_words(self) -> DocumentWords:
         """The document's words, tokenised once for every rule and span."""
         return DocumentWords(self.doc.text)
@@ -164,6 +177,36 @@ class Context:
         if found is None:
             found = self._scope_words[key] = self._shared(lambda: self._words_of_scope(scope, index.ignorecase))
         return index.absent_from(found)
+
+    @cached_property
+    def folded_text(self) -> str:
+        """The text folded as `literals.fold` folds, for the case-insensitive literals of screens."""
+        return fold(self.doc.text)
+
+    def may_match(self, pattern: Any) -> bool:
+        """A screen: False when the text lacks every literal the pattern needs (`literals.needs`);
+        True when it holds one, or when the pattern needs none that can be read off it.
+        Each literal is looked for once per document, whichever patterns and rules need it."""
+        found = needs(pattern.pattern, pattern.flags)
+        if found is None:
+            return True
+        seen = self._literals
+        for literal in found:
+            there = seen.get(literal)
+            if there is None:
+                text, folded = literal
+                there = seen[literal] = text in (self.folded_text if folded else self.doc.text)
+            if there:
+                return True
+        return False
+
+    def may_hold(self, index: PhraseIndex, scope: str) -> bool:
+        """A screen (`newslint.checks`): False when no phrase of `index` can stand in `scope`,
+        because no word of the whole text can begin one. Only for scopes of whole lines, whose
+        words are all words of the text; for others, True (look)."""
+        if scope not in WHOLE_LINE_SCOPES:
+            return True
+        return index.may_occur(self.folded_words if index.ignorecase else self.text_words)
 
     def _words_of_scope(self, scope: str, folded: bool) -> set[str]:
         spans = self.doc.anatomy.spans(scope)

@@ -73,7 +73,7 @@ def make_violation(doc: Document, rule_id: str, severity: Severity, message: str
 
 def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOptions()) -> list[Violation]:
     """All violations of `rules` in `doc`, sorted by position."""
-    from newslint.checks import KINDS  # here: the reports import this module for BUILTIN_RULES alone
+    from newslint.checks import KINDS, SCREENS  # here: the reports import this module for BUILTIN_RULES alone
 
     ctx = Context(doc, options.date, options.timeout, options.date_source)
     found: list[Violation] = []
@@ -82,7 +82,7 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
         found.append(make_violation(doc, "NL002", Severity.ERROR, problem, offset, offset))
     with rule_timer(ctx):
         for rule in rules:
-            findings = _run_rule(KINDS[rule.kind].check, doc, rule, ctx, options, found)
+            findings = _run_rule(KINDS[rule.kind].check, SCREENS[rule.kind], doc, rule, ctx, options, found)
             for f in findings:
                 matched = doc.text[f.start:f.end]
                 if len(matched) > MAX_QUOTED:
@@ -97,10 +97,16 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
     return found
 
 
-def _run_rule(check: Callable[[Document, Rule, Context], Iterable[Finding]], doc: Document, rule: Rule, ctx: Context,
+def _run_rule(check: Callable[[Document, Rule, Context], Iterable[Finding]],
+              screen: Callable[[Document, Rule, Context], bool] | None, doc: Document, rule: Rule, ctx: Context,
               options: RunOptions, found: list[Violation]) -> list[Finding]:
-    """The rule's findings; a time-out or a failing check becomes NL003/NL004 in `found`."""
+    """The rule's findings; a time-out or a failing check becomes NL003/NL004 in `found`.
+
+    The kind's screen, if any, goes first: a story it rules out is not searched at all. Screens
+    look up words and literals (no rule's own pattern), so they run outside the rule's clock."""
     try:
+        if screen is not None and not screen(doc, rule, ctx):
+            return []
         ctx.begin_rule()
         try:
             return list(check(doc, rule, ctx))

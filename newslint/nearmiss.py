@@ -12,7 +12,7 @@ with the dictionary.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import compress
 from operator import itemgetter
 
@@ -88,6 +88,11 @@ class DeleteIndex:
     def __len__(self) -> int:
         return len(self._keys)
 
+    def has(self, word: str) -> bool:
+        """Was `word` added? (Its first key is the word itself.)"""
+        found = self._keys.get(word)
+        return found == word if isinstance(found, str) else found is not None and word in found
+
     def near(self, word: str) -> Iterator[str]:
         """Known words exactly one slip from `word` (never `word` itself).
 
@@ -105,6 +110,59 @@ class DeleteIndex:
                     seen.add(known)
                     if one_slip(word, known):
                         yield known
+
+
+class SlipNeighbours:
+    """A screen for "two words of one story a slip apart", for the consistency check.
+
+    Every word met so far goes into a `DeleteIndex`, and its neighbours (words one slip from it,
+    met before or after) are noted as they are found. A story holds such a pair only if one of
+    its words has a noted neighbour among its words: usually one C-level set operation and a
+    look at a few words, where comparing the story's words with each other would cost a Python
+    loop over all of them.
+
+    Words come from copy words (tokens) through `normalise`, which gives the word compared for a
+    token, or None for a token that never is. A pair of two `exempt` words does not count. The
+    memory is per process, and starts again past `_KEYS_LIMIT` tokens."""
+
+    def __init__(self, normalise: Callable[[str], str | None], exempt: frozenset[str] = frozenset()):
+        self._normalise = normalise
+        self._exempt = exempt
+        self._clear()
+
+    def _clear(self) -> None:
+        self._never: set[str] = set()             # tokens that give no word
+        self._word: dict[str, str] = {}           # token -> the word it gives
+        self._index = DeleteIndex()               # every word met
+        self._neighbours: dict[str, set[str]] = {}  # word -> the words one slip from it
+
+    def may_pair(self, tokens: set[str]) -> bool:
+        """Could two of the words that `tokens` give be one slip apart? False only when not."""
+        if len(self._never) + len(self._word) > _KEYS_LIMIT:  # many distinct words: start again
+            self._clear()
+        words: set[str] = set()
+        for token in tokens - self._never:
+            word = self._word.get(token)
+            if word is None:
+                word = self._normalise(token)
+                if word is None:
+                    self._never.add(token)
+                    continue
+                self._word[token] = word
+                self._meet(word)
+            words.add(word)
+        neighbours = self._neighbours
+        return any(not neighbours[word].isdisjoint(words) for word in neighbours.keys() & words)
+
+    def _meet(self, word: str) -> None:
+        """Note the neighbours of a word seen for the first time (two tokens may give one word)."""
+        if word in self._neighbours or self._index.has(word):
+            return
+        for other in self._index.near(word):
+            if word not in self._exempt or other not in self._exempt:
+                self._neighbours.setdefault(word, set()).add(other)
+                self._neighbours.setdefault(other, set()).add(word)
+        self._index.add(word)
 
 
 _POSSESSIVES = ("'s", "’s")  # both two characters long

@@ -8,6 +8,14 @@ Every kind module declares:
   FIELDS               placeholders its messages may use besides `{match}`
   compile(options, pack_path, raw) -> compiled data, raising PackError for bad patterns
   check(doc, rule, ctx) -> iterator of Finding
+
+and may declare
+  screen(doc, rule, ctx) -> bool   False only when `check` cannot find anything in this document
+
+A screen is a necessary condition, tested on the whole text at C speed (a word or a literal that
+every finding needs, looked up in `ctx.text_words` or the text): most rules find nothing in most
+stories, and proving that cheaply is most of a fast run. It must never say False where `check`
+would find something (tests/test_screens.py holds every screen to that); True is always safe.
 """
 
 from __future__ import annotations
@@ -21,6 +29,10 @@ KINDS: dict[str, ModuleType] = {
     module.KIND: module
     for module in (required, forbidden, substitution, sequence, date, copyright, attribution, names, consistency)
 }
+
+
+#: Each kind's `screen`, or None: looked up once, not once per rule and story.
+SCREENS = {name: getattr(module, "screen", None) for name, module in KINDS.items()}
 
 
 def kind_module(name: str) -> ModuleType:

@@ -37,7 +37,10 @@ def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], 
     rule's on the whole file, not each span's. With `lined` (what `Anatomy.lined(scope)` says of
     the spans), spans where the pattern cannot match are skipped (`spansearch`: one search finds
     where the next match can begin); that pays where matches are rare, not for a pattern that is
-    expected to match (`required` leaves it off)."""
+    expected to match (`required` leaves it off). A text without a literal the pattern needs
+    (`Context.may_match`) is not searched at all."""
+    if not ctx.may_match(pattern):
+        return
     searched = spans_to_search(pattern, text, spans, ctx, True) if lined else spans
     for start, end in searched:
         yield from finditer(pattern, text, start, end, ctx)

@@ -30,9 +30,10 @@ from typing import Any
 
 import regex
 
-from newslint.anatomy import GAP
+from newslint.anatomy import GAP, WHOLE_LINE_SCOPES
+from newslint.anatomy import OPENING_MARKS as _OPENING_MARKS
 from newslint.errors import PackError
-from newslint.lexicon import PhraseIndex
+from newslint.lexicon import PhraseIndex, words_in
 from newslint.packs.schema import Key
 from newslint.patterns import lazy
 from newslint.violation import Finding
@@ -82,6 +83,14 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Any:
     return index, regex.compile(rf"^{GAP}*{label}{GAP}*:(?P<value>[^\r\n]*)", regex.I | regex.M | regex.W), cues
 
 
+def screen(doc: Any, rule: Any, ctx: Any) -> bool:
+    """`quote`: a quote needs an opening mark; `credit`: an agency's name among the words."""
+    if rule.options["mode"] == "quote":
+        text = doc.text
+        return any(mark in text for mark in _OPENING_MARKS)
+    return ctx.may_hold(rule.compiled[0], rule.scope)
+
+
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     if rule.options["mode"] == "quote":
         yield from _quotes(doc, rule, ctx)
@@ -91,16 +100,17 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
 
 def _credit(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     index, label, cues = rule.compiled
-    if ctx.phrases_absent(index, rule.scope):  # no agency named in the story
-        return
-    ambiguous = set(rule.options["ambiguous"])
-    window = rule.options["cue_window"]
     text = doc.text
     credited = set()
     for block in doc.anatomy.trailer():
         m = label.match(text, block.start, block.end, timeout=ctx.timeout)
         if m:
-            credited.update(hit.value for hit in index.find(text, ctx.words(m.start("value"), m.end("value"))))
+            credited.update(hit.value for hit in index.find(text, words_in(text, m.start("value"), m.end("value"))))
+    # Usual copy credits what it names (`Reuters` ... `Sumber: Reuters`): then the body is not read.
+    if rule.scope in WHOLE_LINE_SCOPES and credited.issuperset(index.candidates(ctx.text_words)):
+        return
+    ambiguous = set(rule.options["ambiguous"])
+    window = rule.options["cue_window"]
     reported = set()
     for start, end in doc.anatomy.spans(rule.scope):
         words = ctx.words(start, end)

@@ -25,13 +25,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from newslint.anatomy import WHOLE_LINE_SCOPES
 from newslint.lexicon import tokens_of
-from newslint.nearmiss import DeleteIndex
+from newslint.nearmiss import DeleteIndex, SlipNeighbours, base_form
 from newslint.packs.schema import Key, one_or_many
 from newslint.violation import Finding
 
@@ -58,6 +59,26 @@ class Compiled:
     ignore: frozenset[str]
     known: frozenset[str]
     not_compared: frozenset[str] = frozenset()  # ignore | titles: one look-up per word
+    _neighbours: SlipNeighbours | None = field(default=None, repr=False, compare=False)
+
+    def neighbours(self, min_length: int) -> SlipNeighbours:
+        """The screen's memory of words one slip apart (`screen`), made at first use per process."""
+        if self._neighbours is None:
+            not_compared = self.not_compared
+
+            def compared(token: str) -> str | None:
+                """The word a token gives a run of capitalised words, if it is compared (as in `check`)."""
+                if not token[:1].isupper() or (len(token) > 1 and token.isupper()):
+                    return None
+                word = base_form(token)
+                return word if len(word) >= min_length and word not in not_compared else None
+
+            self._neighbours = SlipNeighbours(compared, self.known)
+        return self._neighbours
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (pack cache, workers) without what this process happened to look up."""
+        return {**self.__dict__, "_neighbours": None}
 
 
 Run = list[tuple[int, int, str, bool]]  # a run of capitalised words (`Context.scope_runs`)
@@ -94,6 +115,13 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Compiled:
                 known.update(tokens_of(form))
     titles, ignore = frozenset(options["titles"]), frozenset(options["ignore"])
     return Compiled(titles, frozenset(options["openers"]), ignore, frozenset(known), ignore | titles)
+
+
+def screen(doc: Any, rule: Any, ctx: Any) -> bool:
+    """A finding needs two compared words one slip apart, not both words of dictionary names."""
+    if rule.scope not in WHOLE_LINE_SCOPES:
+        return True
+    return rule.compiled.neighbours(rule.options["min_length"]).may_pair(ctx.text_words)
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:

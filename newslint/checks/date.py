@@ -82,6 +82,11 @@ def _story_year(ctx: Any, month: int, day: int) -> int | None:
     return story.year
 
 
+def screen(doc: Any, rule: Any, ctx: Any) -> bool:
+    """Every date the pattern reads holds a weekday or a month name (`_names_pattern`)."""
+    return rule.compiled[2].search(doc.text) is not None
+
+
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     cal, pattern, names = rule.compiled
     text = doc.text

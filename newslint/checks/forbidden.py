@@ -44,6 +44,13 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Any:
     return index
 
 
+def screen(doc: Any, rule: Any, ctx: Any) -> bool:
+    """`tokens`: the words of one of them are in the text; `pattern`: a literal it needs is."""
+    if isinstance(rule.compiled, PhraseIndex):
+        return ctx.may_hold(rule.compiled, rule.scope)
+    return ctx.may_match(rule.compiled)
+
+
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     spans = doc.anatomy.spans(rule.scope)
     if isinstance(rule.compiled, PhraseIndex):

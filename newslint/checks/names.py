@@ -34,10 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from newslint.anatomy import WHOLE_LINE_SCOPES
 from newslint.checks.substitution import already_right
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, tokens_of
-from newslint.nearmiss import DeleteIndex
+from newslint.nearmiss import DeleteIndex, base_form
 from newslint.packs.schema import Key, one_or_many
 from newslint.packs.yamlsafe import YList, YMap
 from newslint.violation import Edit, Finding
@@ -86,6 +87,7 @@ class NearMiss:
     known: set[str]                                       # words that are never a misspelling
     min_length: int
     _seen: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _clean: set[str] = field(default_factory=set, repr=False, compare=False)  # words of copy with no slip
 
     def slips(self, word: str) -> tuple[str, ...]:
         """The entry words one typing slip from `word`, sorted; none for a word that is never
@@ -105,12 +107,40 @@ class NearMiss:
             self._seen[word] = found
         return found
 
+    def may_slip(self, words: set[str]) -> bool:
+        """Could the runs of capitalised words of a story whose words are `words`
+        (`Context.text_words`) hold a near miss? Only if a capitalised word, possessive dropped,
+        is a slip from a word of a dictionary name whose other words are in the story too.
+
+        Words with no slips are remembered for the life of the process, so a story usually
+        costs one C-level set difference: only the other words are looked at one by one."""
+        new = words - self._clean
+        clean = []
+        for word in new:
+            slips = self.slips(base_form(word)) if word[:1].isupper() else ()
+            if not slips:
+                clean.append(word)
+            elif any(_all_in(entry_words, position, words) for right in slips
+                     for entry_words, position, _ in self.places[right]):
+                return True
+        if len(self._clean) + len(clean) > _SEEN_LIMIT:  # many distinct words: start again
+            self._clean.clear()
+        self._clean.update(clean)
+        return False
+
     def __getstate__(self) -> dict[str, Any]:
         """Pickled (pack cache, workers) without what this process happened to look up."""
-        return {**self.__dict__, "_seen": {}}
+        return {**self.__dict__, "_seen": {}, "_clean": set()}
 
 
 _SEEN_LIMIT = 20_000  # at most a few MB
+
+
+def _all_in(entry_words: tuple[str, ...], position: int, words: set[str]) -> bool:
+    """Are the words of a name, but the one at `position`, among a story's words (as written, or
+    with an English possessive, which `base_form` drops)?"""
+    return all(w in words or w + "'s" in words or w + "’s" in words
+               for k, w in enumerate(entry_words) if k != position)
 
 
 def compile(options: dict[str, Any], path: Path, raw: Any) -> NameIndex:
@@ -183,6 +213,15 @@ def _add(index: NameIndex, item: Any, where: str, line: int, wrong_at: dict[str,
                 raise PackError(f"'{form}' is a wrong form of both '{other.canonical}' and '{canonical}'", where, line, "wrong")
         wrong_at.setdefault(form, (where, line))
         index.wrong_forms.append(form)
+
+
+def screen(doc: Any, rule: Any, ctx: Any) -> bool:
+    """A wrong form needs its first word in the text; a near miss needs a capitalised word one
+    slip from a name word (`NearMiss.may_slip`)."""
+    index = rule.compiled
+    if rule.scope not in WHOLE_LINE_SCOPES or ctx.may_hold(index.wrong, rule.scope):
+        return True
+    return index.near is not None and index.near.may_slip(ctx.text_words)
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:

@@ -56,6 +56,11 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> list[tuple[str, An
     return steps
 
 
+def screen(doc: Any, rule: Any, ctx: Any) -> bool:
+    """Every finding is a line that matches a step: a literal one step needs is in the text."""
+    return any(ctx.may_match(pattern) for _, pattern in rule.compiled)
+
+
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     text = doc.text
     steps = rule.compiled

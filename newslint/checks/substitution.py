@@ -78,6 +78,13 @@ def _cased(replacement: str, matched: str, ignorecase: bool) -> str:
     return replacement
 
 
+def screen(doc: Any, rule: Any, ctx: Any) -> bool:
+    """Words: the words of one wrong form are in the text; patterns: a literal one needs is."""
+    if isinstance(rule.compiled, PhraseIndex):
+        return ctx.may_hold(rule.compiled, rule.scope)
+    return any(ctx.may_match(pattern) for pattern, _ in rule.compiled)
+
+
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     text = doc.text
     ignorecase = rule.options["ignorecase"]
