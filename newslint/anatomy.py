@@ -8,6 +8,7 @@ labelled lines (`Pewarta:`, `Editor:`, `Copyright ...`), quotes in straight or c
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -101,11 +102,10 @@ class Dateline(NamedTuple):
 class Anatomy:
     """The regions of one document, computed once and shared by every check."""
 
-    def __init__(self, doc: Document, blocks: list[Block], dateline: Dateline | None, quotes: list[Quote]):
+    def __init__(self, doc: Document, blocks: list[Block], dateline: Dateline | None):
         self.doc = doc
         self.blocks = blocks
         self.dateline = dateline
-        self.quotes = quotes
         self._spans: dict[str, list[Span]] = {}
         self._lined: dict[str, bool] = {}
 
@@ -118,7 +118,13 @@ class Anatomy:
             m = _DATELINE.match(doc.text, lead.start, lead.end)
             if m:
                 dateline = Dateline(m.start(), m.end(), (m["city"] or "").strip(), m["agency"], (m["date"] or "").strip())
-        return cls(doc, blocks, dateline, _quotes(doc.text, blocks))
+        return cls(doc, blocks, dateline)
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        """The direct quotes, paired when a rule first asks (most stories' rules never do: a story
+        without a quote mark is screened out of the quote rule)."""
+        return _quotes(self.doc.text, self.blocks)
 
     def trailer(self, label: str | None = None) -> list[Block]:
         return [b for b in self.blocks if b.kind == "trailer" and (label is None or b.label == label)]

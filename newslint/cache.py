@@ -184,10 +184,10 @@ def load_packs(refs: list[str], root: Path | None) -> tuple[Pack, str]:
     pack.fingerprint = fingerprint  # type: ignore[attr-defined]  # what the result cache keys on
     if file is not None and root is not None and _prepare(root):
         deps = [(path, _digest(data)) for path, data in log]
-        from newslint import patterns
+        from newslint import literals, patterns
 
         atomic_write(file, _dump_pack({"format": FORMAT, "deps": deps, "fingerprint": fingerprint, "pack": pack,
-                                       "patterns": patterns.snapshot()}))
+                                       "patterns": patterns.snapshot(), "literals": literals.snapshot()}))
     return pack, fingerprint
 
 
@@ -201,9 +201,10 @@ def _read_pack(file: Path) -> tuple[Pack, str] | None:
             with open(path, "rb") as handle:
                 if _digest(handle.read()) != digest:
                     return None
-        from newslint import patterns
+        from newslint import literals, patterns
 
         patterns.restore(entry.get("patterns", {}))
+        literals.restore(entry.get("literals", {}))
         return entry["pack"], entry["fingerprint"]
     except Exception:  # a missing, corrupt or foreign entry is a cache miss, nothing else
         return None

@@ -78,6 +78,7 @@ class Context:
         self._scope_names: dict[str, list[list[list[str]]]] = {}
         self._scope_words: dict[tuple[str, bool], set[str]] = {}  # (scope, casefolded) -> words
         self._literals: dict[tuple[str, bool], bool] = {}  # (literal, folded) -> in the text?
+        self._may_match: dict[Any, bool] = {}  # pattern -> what `may_match` said
 
     @cached_property
     def story_date(self) -> StoryDate:
@@ -187,6 +188,12 @@ class Context:
         """A screen: False when the text lacks every literal the pattern needs (`literals.needs`);
         True when it holds one, or when the pattern needs none that can be read off it.
         Each literal is looked for once per document, whichever patterns and rules need it."""
+        known = self._may_match.get(pattern)
+        if known is None:
+            known = self._may_match[pattern] = self._holds_a_need(pattern)
+        return known
+
+    def _holds_a_need(self, pattern: Any) -> bool:
         found = needs(pattern.pattern, pattern.flags)
         if found is None:
             return True

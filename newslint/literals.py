@@ -23,7 +23,6 @@ typography in `_CASELESS`; tests/test_literals.py checks both against every code
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from itertools import product
 from typing import NamedTuple
 
@@ -69,10 +68,40 @@ _ANY = _Part(None, False, None)                # some text, unknown
 _NOTHING = _Part(frozenset({""}), False, None)  # matches the empty string only (`\b`, `^`)
 
 
-@lru_cache(maxsize=4096)
 def needs(source: str, flags: int) -> Needs | None:
     """Literals of which every match of the pattern needs one in the text (see the module's
-    docstring); None when the pattern cannot be read or needs no literal."""
+    docstring); None when the pattern cannot be read or needs no literal.
+
+    Remembered per pattern, and stored with the compiled packs (`snapshot`): reading a pack's
+    patterns takes a few milliseconds, which a one-story run should not pay every time."""
+    key = (source, flags)
+    try:
+        return _READ[key]
+    except KeyError:
+        pass
+    if len(_READ) >= _READ_LIMIT:
+        _READ.clear()
+    found = _READ[key] = _read(source, flags)
+    return found
+
+
+_READ: dict[tuple[str, int], Needs | None] = {}
+_READ_LIMIT = 4096
+
+
+def snapshot() -> dict[tuple[str, int], Needs | None]:
+    """What was read so far: the pack cache stores it with the packs compiled in this process."""
+    return dict(_READ)
+
+
+def restore(read: dict[tuple[str, int], Needs | None]) -> None:
+    """Take what the pack cache stored (see `snapshot`)."""
+    for key, found in read.items():
+        if isinstance(key, tuple) and len(key) == 2 and (found is None or isinstance(found, frozenset)):
+            _READ.setdefault(key, found)
+
+
+def _read(source: str, flags: int) -> Needs | None:
     if flags & _UNREADABLE_FLAGS:
         return None
     reader = _Reader(source)

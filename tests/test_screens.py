@@ -13,6 +13,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, found, lint_text, pack
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -23,8 +24,6 @@ from newslint.document import Document
 from newslint.engine import lint_document
 from newslint.lexicon import PhraseIndex
 from newslint.nearmiss import SlipNeighbours, base_form, one_slip
-
-from conftest import ROOT, found, lint_text, pack
 
 PACKS = (("antara",), ("wire-en",))
 REAL_COPY = sorted([*ROOT.glob("examples/*"), *ROOT.glob("bench/eval/*/*.txt"), *ROOT.glob("bench/eval/*/*.md")])

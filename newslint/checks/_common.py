@@ -10,6 +10,7 @@ from typing import Any
 import regex
 
 from newslint.errors import PackError
+from newslint.literals import needs
 from newslint.packs.yamlsafe import YMap
 from newslint.spansearch import spans_to_search
 
@@ -21,12 +22,14 @@ def compile_pattern(pattern: str, ignorecase: bool, path: Path, raw: YMap, key: 
     ends too (without it they only know LF, and CR-only or CRLF copy would slip through)."""
     flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0) | (regex.MULTILINE | regex.WORD if multiline else 0)
     try:
-        return regex.compile(pattern, flags)
+        compiled = regex.compile(pattern, flags)
     except regex.error as exc:
         at = f" at position {exc.pos}" if getattr(exc, "pos", None) is not None else ""
         raise PackError(f"invalid regular expression: {exc.msg if hasattr(exc, 'msg') else exc}{at}", str(path), raw.line_of(key), key) from None
     except (OverflowError, RecursionError, MemoryError):
         raise PackError("regular expression is too large to compile", str(path), raw.line_of(key), key) from None
+    needs(compiled.pattern, compiled.flags)  # read now, so that the pack cache keeps it (`literals.snapshot`)
+    return compiled
 
 
 def matches_in(pattern: regex.Pattern, text: str, spans: list[tuple[int, int]], ctx: Any,

@@ -29,6 +29,7 @@ import regex
 
 from newslint.anatomy import GAP
 from newslint.checks._common import IF_PRESENT_HELP, compile_condition, compile_pattern, condition_holds, exactly_one, matches_in
+from newslint.literals import needs
 from newslint.packs.schema import Key
 from newslint.violation import Finding
 
@@ -51,6 +52,7 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> dict[str, Any]:
         words = rf"{GAP}+".join(regex.escape(w) for w in options["label"].split())
         label = regex.compile(rf"(?:^|(?<=[\p{{Ll}}\p{{N}}.])){GAP}*(?P<label>{words}){GAP}*:{GAP}*(?P<value>[^\r\n]*)",
                               regex.I | regex.M | regex.W)
+        needs(label.pattern, label.flags)  # searched through `matches_in`: read now, for the pack cache
         return {"label": label, "value": compile_pattern(options["value"], False, path, raw, "value"),
                 "if": compile_condition(options, path, raw)}
     return {"pattern": compile_pattern(options["pattern"], options["ignorecase"], path, raw, "pattern"),
