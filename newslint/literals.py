@@ -74,7 +74,7 @@ def needs(source: str, flags: int) -> Needs | None:
 
     Remembered per pattern, and stored with the compiled packs (`snapshot`): reading a pack's
     patterns takes a few milliseconds, which a one-story run should not pay every time."""
-    key = (source, flags)
+    key = (source, int(flags))  # an int, not a flag enum: the pack cache stores the keys
     try:
         return _READ[key]
     except KeyError:
@@ -323,7 +323,7 @@ class _Reader:
                 if close < 0:
                     raise _Unreadable("an unclosed comment")
                 self.at = close + 1
-                return _NOTHING
+                return self._not_repeated()
             else:
                 return self.flags(folded)
         elif self._peek() == "*":
@@ -346,12 +346,23 @@ class _Reader:
         if end >= len(source) or source[end] not in ":)" or not letters:
             raise _Unreadable("an unknown group or flag")
         on, _, off = letters.partition("-")
-        self.at = end + 1
-        if source[end] == ")":  # global flags: already in the compiled pattern's flags
-            return _NOTHING
+        start, self.at = self.at - 1, end + 1
+        if source[end] == ")":
+            # `(?i)` first in the pattern is in the compiled pattern's flags. Anywhere else, `regex`
+            # applies it from there to the end of its group, which this reader does not follow.
+            if "i" in letters and start != 0:
+                raise _Unreadable("a case flag inside the pattern")
+            return self._not_repeated()
         inner = self.alternation(True if "i" in on else False if "i" in off else folded)
         self._close()
         return inner
+
+    def _not_repeated(self) -> _Part:
+        """A comment or a flag group matches nothing, and a repeat after it repeats what came
+        before it (`ab(?#c)?` makes `b` optional), which this reader does not follow."""
+        if self._peek() in ("*", "+", "?", "{"):
+            raise _Unreadable("a repeat after a comment or flags")
+        return _NOTHING
 
     def _close(self) -> None:
         if self._peek() != ")":
