@@ -209,8 +209,9 @@ class Context:
 
     def may_hold(self, index: PhraseIndex, scope: str) -> bool:
         """A screen (`newslint.checks`): False when no phrase of `index` can stand in `scope`,
-        because no word of the whole text can begin one. Only for scopes of whole lines, whose
-        words are all words of the text; for others, True (look)."""
+        because no phrase has all its words among the words of the whole text
+        (`PhraseIndex.may_occur`). Only for scopes of whole lines, whose words are all words of
+        the text; for others, True (look)."""
         if scope not in WHOLE_LINE_SCOPES:
             return True
         return index.may_occur(self.folded_words if index.ignorecase else self.text_words)

@@ -216,8 +216,8 @@ def _add(index: NameIndex, item: Any, where: str, line: int, wrong_at: dict[str,
 
 
 def screen(doc: Any, rule: Any, ctx: Any) -> bool:
-    """A wrong form needs its first word in the text; a near miss needs a capitalised word one
-    slip from a name word (`NearMiss.may_slip`)."""
+    """A wrong form needs all its words in the text (`PhraseIndex.may_occur`); a near miss needs a
+    capitalised word one slip from a name word, and the rest of that name (`NearMiss.may_slip`)."""
     index = rule.compiled
     if rule.scope not in WHOLE_LINE_SCOPES or ctx.may_hold(index.wrong, rule.scope):
         return True
