@@ -33,7 +33,11 @@ def delete_keys(word: str) -> tuple[str, ...]:
 
 
 _KEYS: dict[str, tuple[str, ...]] = {}
-_KEYS_LIMIT = 20_000  # at most a few MB
+# Bounds of the per-process memories, so that a worker stays a few MB above its packs however
+# many distinct words an archive holds (measured with tracemalloc on random words).
+_KEYS_LIMIT = 5_000  # words whose delete keys are remembered: about 3 MB
+_WORDS_LIMIT = 5_000  # words in a `SlipNeighbours` index, with their neighbours: about 1 MB
+_TOKENS_LIMIT = 20_000  # tokens a `SlipNeighbours` remembers as never compared: about 1.5 MB
 
 
 def one_slip(a: str, b: str) -> bool:
@@ -123,7 +127,8 @@ class SlipNeighbours:
 
     Words come from copy words (tokens) through `normalise`, which gives the word compared for a
     token, or None for a token that never is. A pair of two `exempt` words does not count. The
-    memory is per process, and starts again past `_KEYS_LIMIT` tokens."""
+    memory is per process and bounded: it starts again past `_TOKENS_LIMIT` tokens or
+    `_WORDS_LIMIT` compared words."""
 
     def __init__(self, normalise: Callable[[str], str | None], exempt: frozenset[str] = frozenset()):
         self._normalise = normalise
@@ -138,7 +143,7 @@ class SlipNeighbours:
 
     def may_pair(self, tokens: set[str]) -> bool:
         """Could two of the words that `tokens` give be one slip apart? False only when not."""
-        if len(self._never) + len(self._word) > _KEYS_LIMIT:  # many distinct words: start again
+        if len(self._never) > _TOKENS_LIMIT or len(self._word) > _WORDS_LIMIT:  # many distinct words
             self._clear()
         words: set[str] = set()
         for token in tokens - self._never:

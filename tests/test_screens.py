@@ -17,7 +17,7 @@ from conftest import ROOT, found, lint_text, pack
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newslint import checks
+from newslint import checks, nearmiss
 from newslint.checks import KINDS, SCREENS, names
 from newslint.context import Context
 from newslint.document import Document
@@ -173,17 +173,22 @@ WORDS = ["Rudi", "Rudy", "Rusdi", "Rusia", "Rudi's", "Budi", "Artidjo", "Artdijo
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sets(st.sampled_from(WORDS), max_size=8), min_size=1, max_size=6))
-def test_slip_neighbours_never_miss_a_pair(stories: list[set[str]]) -> None:
-    """Over a run of stories (the memory carries over), a story said to hold no pair holds none."""
+@given(st.lists(st.sets(st.sampled_from(WORDS), max_size=8), min_size=1, max_size=6), st.sampled_from([None, 1, 3]))
+def test_slip_neighbours_never_miss_a_pair(stories: list[set[str]], limit: int | None) -> None:
+    """Over a run of stories (the memory carries over, and with a small `limit` it is cleared
+    again and again), a story said to hold no pair holds none."""
     exempt = frozenset({"Halim", "Salim", "Kamil"})
-    neighbours = SlipNeighbours(capitalised, exempt)
-    for tokens in stories:
-        words = {w for w in map(capitalised, tokens) if w}
-        pairs = [(a, b) for a, b in combinations(sorted(words), 2)
-                 if one_slip(a, b) and not (a in exempt and b in exempt)]
-        if not neighbours.may_pair(tokens):
-            assert pairs == []
+    with pytest.MonkeyPatch.context() as patch:
+        if limit is not None:
+            patch.setattr(nearmiss, "_WORDS_LIMIT", limit)
+            patch.setattr(nearmiss, "_TOKENS_LIMIT", limit)
+        neighbours = SlipNeighbours(capitalised, exempt)
+        for tokens in stories:
+            words = {w for w in map(capitalised, tokens) if w}
+            pairs = [(a, b) for a, b in combinations(sorted(words), 2)
+                     if one_slip(a, b) and not (a in exempt and b in exempt)]
+            if not neighbours.may_pair(tokens):
+                assert pairs == []
 
 
 @settings(max_examples=200, deadline=None)
