@@ -38,6 +38,10 @@ _KEYS: dict[str, tuple[str, ...]] = {}
 _KEYS_LIMIT = 5_000  # words whose delete keys are remembered: about 3 MB
 _WORDS_LIMIT = 5_000  # words in a `SlipNeighbours` index, with their neighbours: about 1 MB
 _TOKENS_LIMIT = 20_000  # tokens a `SlipNeighbours` remembers as never compared: about 1.5 MB
+# Screens run outside a rule's time limit, so one story may bring them at most this many words
+# never seen before; a story with more (hostile copy: megabytes of distinct words) is let through
+# to the rule, which runs under its time limit. A long real story has a few thousand.
+NEW_WORDS_LIMIT = 5_000
 
 
 def one_slip(a: str, b: str) -> bool:
@@ -145,8 +149,11 @@ class SlipNeighbours:
         """Could two of the words that `tokens` give be one slip apart? False only when not."""
         if len(self._never) > _TOKENS_LIMIT or len(self._word) > _WORDS_LIMIT:  # many distinct words
             self._clear()
+        unseen = tokens - self._never
+        if len(unseen) - len(self._word.keys() & unseen) > NEW_WORDS_LIMIT:
+            return True  # too many new words to look at outside the rule's time limit
         words: set[str] = set()
-        for token in tokens - self._never:
+        for token in unseen:
             word = self._word.get(token)
             if word is None:
                 word = self._normalise(token)

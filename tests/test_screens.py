@@ -227,3 +227,17 @@ def test_memories_are_not_pickled() -> None:
     consistency.neighbours(4).may_pair({"Rudi"})
     assert pickle.loads(pickle.dumps(consistency))._neighbours is None
     assert names.KIND == "names"
+
+
+def test_a_story_of_too_many_new_words_is_let_through_untouched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screens run outside the rule's time limit: hostile copy (megabytes of distinct words) is
+    handed to the rule, which runs under it, and the memories do not grow with it."""
+    monkeypatch.setattr(names, "NEW_WORDS_LIMIT", 3)
+    monkeypatch.setattr(nearmiss, "NEW_WORDS_LIMIT", 3)
+    words = {"Alpha", "Bravo", "Charlie", "Delta", "Echo"}
+    near = next(r for r in pack("antara").rules if r.id == "AN401").compiled.near
+    near._clean.clear()
+    assert near.may_slip(words) and near._clean == set()
+    neighbours = SlipNeighbours(capitalised)
+    assert neighbours.may_pair(words) and neighbours._word == {} and neighbours._never == set()
+    assert not neighbours.may_pair({"Alpha", "Bravo"})  # a story within the limit is screened as usual

@@ -38,7 +38,7 @@ from newslint.anatomy import WHOLE_LINE_SCOPES
 from newslint.checks.substitution import already_right
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, tokens_of
-from newslint.nearmiss import DeleteIndex, base_form
+from newslint.nearmiss import NEW_WORDS_LIMIT, DeleteIndex, base_form
 from newslint.packs.schema import Key, one_or_many
 from newslint.packs.yamlsafe import YList, YMap
 from newslint.violation import Edit, Finding
@@ -115,6 +115,8 @@ class NearMiss:
         Words with no slips are remembered for the life of the process, so a story usually
         costs one C-level set difference: only the other words are looked at one by one."""
         new = words - self._clean
+        if len(new) > NEW_WORDS_LIMIT:
+            return True  # too many new words to look at outside the rule's time limit
         clean = []
         for word in new:
             slips = self.slips(base_form(word)) if word[:1].isupper() else ()
