@@ -22,7 +22,7 @@ from newslint.violation import Finding, Severity, Violation
 BUILTIN_RULES = {
     "NL001": "the file cannot be read as text",
     "NL002": "the Markdown front matter is not valid YAML",
-    "NL003": "a rule's pattern took longer than the time limit on this file",
+    "NL003": "a rule took longer than the time limit on this file",
     "NL004": "a check failed on this file (a bug in newslint: please report it)",
     "NL005": "--fix could not write this file's fixes (read-only, changed during the run, or a write error)",
     "NL006": "a suppression comment suppressed nothing (reported with --report-unused-suppressions)",
@@ -73,7 +73,7 @@ def make_violation(doc: Document, rule_id: str, severity: Severity, message: str
 
 def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOptions()) -> list[Violation]:
     """All violations of `rules` in `doc`, sorted by position."""
-    from newslint.checks import KINDS, SCREENS  # here: the reports import this module for BUILTIN_RULES alone
+    from newslint.checks import KINDS, SCREENS, SLOW_HINTS  # here: the reports import this module for BUILTIN_RULES alone
 
     ctx = Context(doc, options.date, options.timeout, options.date_source)
     found: list[Violation] = []
@@ -82,7 +82,8 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
         found.append(make_violation(doc, "NL002", Severity.ERROR, problem, offset, offset))
     with rule_timer(ctx):
         for rule in rules:
-            findings = _run_rule(KINDS[rule.kind].check, SCREENS[rule.kind], doc, rule, ctx, options, found)
+            findings = _run_rule(KINDS[rule.kind].check, SCREENS[rule.kind], doc, rule, ctx, options, found,
+                                 SLOW_HINTS[rule.kind])
             for f in findings:
                 matched = doc.text[f.start:f.end]
                 if len(matched) > MAX_QUOTED:
@@ -99,7 +100,7 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
 
 def _run_rule(check: Callable[[Document, Rule, Context], Iterable[Finding]],
               screen: Callable[[Document, Rule, Context], bool] | None, doc: Document, rule: Rule, ctx: Context,
-              options: RunOptions, found: list[Violation]) -> list[Finding]:
+              options: RunOptions, found: list[Violation], slow_hint: str = "simplify its pattern") -> list[Finding]:
     """The rule's findings; a time-out or a failing check becomes NL003/NL004 in `found`.
 
     The kind's screen, if any, goes first: a story it rules out is not searched at all. Screens
@@ -116,7 +117,7 @@ def _run_rule(check: Callable[[Document, Rule, Context], Iterable[Finding]],
         found.append(make_violation(
             doc, "NL003", Severity.ERROR,
             f"rule {rule.id} took longer than {options.timeout:g} s on this file and was stopped; "
-            f"simplify its pattern ({rule.source}:{rule.line})", 0, 0))
+            f"{slow_hint} ({rule.source}:{rule.line})", 0, 0))
     except Exception as exc:  # a bug in a check must not hide the other rules' findings
         if options.debug:
             raise

@@ -93,3 +93,17 @@ def test_shared_work_is_not_charged_to_the_rule_that_asks_first(tmp_path, monkey
     monkeypatch.setattr(KINDS["forbidden"], "check", asks_for_shared_work)
     found = lint_document(Document.from_text(TEXT), _two_rules(tmp_path)[:1], RunOptions(timeout=0.25))
     assert _ids(found) == []
+
+
+def test_a_rule_out_of_time_is_told_what_to_do_about_it(tmp_path):
+    """NL003 tells a pack author to simplify the pattern they wrote, and for a kind whose
+    matching is newslint's own (one spelling per story), that the story itself is unusual."""
+    from newslint.checks._common import UNUSUAL_COPY
+
+    many_names = " ".join(f"Nama{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(20_000))
+    consistency = load_packs(["antara"]).rule("AN402")
+    found = lint_document(Document.from_text(many_names + "\n"), [consistency], RunOptions(timeout=0.01))
+    assert [v.rule_id for v in found] == ["NL003"]
+    assert f"AN402 took longer than 0.01 s on this file and was stopped; {UNUSUAL_COPY}" in found[0].message
+    slow = lint_document(Document.from_text(TEXT), _rules(tmp_path), RunOptions(timeout=0.2))
+    assert "simplify its pattern" in next(v.message for v in slow if v.rule_id == "NL003")

@@ -11,6 +11,8 @@ Every kind module declares:
 
 and may declare
   screen(doc, rule, ctx) -> bool   False only when `check` cannot find anything in this document
+  SLOW_HINT            what NL003 advises when a rule runs out of time on a story (default: to
+                       simplify its pattern, which is right only for kinds that take one)
 
 A screen is a necessary condition, tested on the whole text at C speed (a word or a literal that
 every finding needs, looked up in `ctx.text_words` or the text): most rules find nothing in most
@@ -33,6 +35,8 @@ KINDS: dict[str, ModuleType] = {
 
 #: Each kind's `screen`, or None: looked up once, not once per rule and story.
 SCREENS = {name: getattr(module, "screen", None) for name, module in KINDS.items()}
+#: What NL003 advises for each kind.
+SLOW_HINTS = {name: getattr(module, "SLOW_HINT", "simplify its pattern") for name, module in KINDS.items()}
 
 
 def kind_module(name: str) -> ModuleType:

@@ -86,4 +86,7 @@ def condition_holds(condition: regex.Pattern | None, doc: Any, timeout: float | 
     return condition is None or condition.search(doc.text, doc.body_start, timeout=timeout) is not None
 
 
+#: NL003's advice for kinds whose matching the rule's author does not write (`SLOW_HINT`).
+UNUSUAL_COPY = "the story is unusual for this check (one huge line, or a very long run of names?); --timeout raises the limit"
+
 IF_PRESENT_HELP = "regular expression: the rule applies only to stories where it matches (e.g. `\\(AP\\)`)"

@@ -30,8 +30,8 @@ from typing import Any
 
 import regex
 
-from newslint.anatomy import GAP, WHOLE_LINE_SCOPES
-from newslint.anatomy import OPENING_MARKS as _OPENING_MARKS
+from newslint.anatomy import GAP, OPENING_MARKS, WHOLE_LINE_SCOPES
+from newslint.checks._common import UNUSUAL_COPY
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, words_in
 from newslint.packs.schema import Key
@@ -40,6 +40,7 @@ from newslint.violation import Finding
 
 KIND = "attribution"
 SUMMARY = "direct quotes are attributed; agency material carries a credit line"
+SLOW_HINT = UNUSUAL_COPY
 DEFAULT_SCOPE = "body"
 OPTIONS = {
     "mode": Key((str,), "`quote` or `credit`", required=True, choices=("quote", "credit")),
@@ -87,7 +88,7 @@ def screen(doc: Any, rule: Any, ctx: Any) -> bool:
     """`quote`: a quote needs an opening mark; `credit`: an agency's name among the words."""
     if rule.options["mode"] == "quote":
         text = doc.text
-        return any(mark in text for mark in _OPENING_MARKS)
+        return any(mark in text for mark in OPENING_MARKS)
     return ctx.may_hold(rule.compiled[0], rule.scope)
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.anatomy import WHOLE_LINE_SCOPES
+from newslint.checks._common import UNUSUAL_COPY
 from newslint.lexicon import tokens_of
 from newslint.nearmiss import DeleteIndex, SlipNeighbours, base_form
 from newslint.packs.schema import Key, one_or_many
@@ -38,6 +39,7 @@ from newslint.violation import Finding
 
 KIND = "consistency"
 SUMMARY = "a name is spelled the same way throughout the story"
+SLOW_HINT = UNUSUAL_COPY
 DEFAULT_SCOPE = "body"
 OPTIONS = {
     "min_length": Key((int,), "shorter words are not compared", default=4),

@@ -21,7 +21,7 @@ from typing import Any
 
 import regex
 
-from newslint.checks._common import IF_PRESENT_HELP, compile_condition, condition_holds
+from newslint.checks._common import IF_PRESENT_HELP, UNUSUAL_COPY, compile_condition, condition_holds
 from newslint.errors import PackError
 from newslint.packs.schema import Key
 from newslint.patterns import lazy
@@ -29,6 +29,7 @@ from newslint.violation import Edit, Finding
 
 KIND = "copyright"
 SUMMARY = "the copyright footer exists, is last, has the house form and the story's year"
+SLOW_HINT = UNUSUAL_COPY
 DEFAULT_SCOPE = "trailer"
 OPTIONS = {
     "holder": Key((str,), "who holds the copyright, e.g. ANTARA", required=True),

@@ -27,12 +27,13 @@ from typing import Any
 import regex
 
 from newslint.calendar_words import CALENDARS, Calendar, make_date, nearest_year
-from newslint.checks._common import finditer
+from newslint.checks._common import UNUSUAL_COPY, finditer
 from newslint.packs.schema import Key
 from newslint.violation import Edit, Finding
 
 KIND = "date"
 SUMMARY = "dates are well formed, exist, and agree with their weekday"
+SLOW_HINT = UNUSUAL_COPY
 DEFAULT_SCOPE = "body"
 OPTIONS = {
     "calendar": Key((str,), "language of weekday and month names", default="id", choices=tuple(CALENDARS)),

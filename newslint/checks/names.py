@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint.anatomy import WHOLE_LINE_SCOPES
+from newslint.checks._common import UNUSUAL_COPY
 from newslint.checks.substitution import already_right
 from newslint.errors import PackError
 from newslint.lexicon import PhraseIndex, tokens_of
@@ -45,6 +46,7 @@ from newslint.violation import Edit, Finding
 
 KIND = "names"
 SUMMARY = "names spelled the house way; each known wrong form carries its fix"
+SLOW_HINT = UNUSUAL_COPY
 DEFAULT_SCOPE = "body"
 OPTIONS = {
     "names": Key((list,), "entries: canonical, wrong, short, kind", items=dict, default=[]),
