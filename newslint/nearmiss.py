@@ -168,7 +168,7 @@ class SlipNeighbours:
 
     def _meet(self, word: str) -> None:
         """Note the neighbours of a word seen for the first time (two tokens may give one word)."""
-        if word in self._neighbours or self._index.has(word):
+        if self._index.has(word):
             return
         for other in self._index.near(word):
             if word not in self._exempt or other not in self._exempt:
