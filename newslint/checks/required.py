@@ -68,7 +68,9 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     found = False
     for m in matches_in(pattern, doc.text, spans, ctx):  # expected to match: no span to skip
         found = True
-        if "value" in compiled and not compiled["value"].search(m["value"], timeout=ctx.timeout):
+        if "value" not in compiled:
+            break  # a pattern is there: the rest of the scope need not be searched
+        if not compiled["value"].search(m["value"], timeout=ctx.timeout):
             yield Finding(m.start("label"), m.end(), "empty", {"label": m["label"]})
     if not found:
         at = spans[0][0] if spans and rule.scope not in ("trailer", "document", "last-line") else ctx.last_line_start()
