@@ -146,7 +146,9 @@ class PhraseIndex(Generic[T]):
         for phrase in self._phrases:
             anchor = min(phrase, key=lambda word: (shared[word], -len(word)))
             anchors.setdefault(anchor, []).append(phrase)
-        self._anchors, self._anchor_words = anchors, frozenset(anchors)
+        # `_anchors` last: another thread that finds it set must find `_anchor_words` set too.
+        self._anchor_words = frozenset(anchors)
+        self._anchors = anchors
 
     def get(self, phrase: str) -> T | None:
         shapes = self._phrases.get(tuple(self._fold(w) for w in tokens_of(phrase)), {})

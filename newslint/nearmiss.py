@@ -12,6 +12,7 @@ with the dictionary.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from itertools import compress
 from operator import itemgetter
@@ -132,11 +133,16 @@ class SlipNeighbours:
     Words come from copy words (tokens) through `normalise`, which gives the word compared for a
     token, or None for a token that never is. A pair of two `exempt` words does not count. The
     memory is per process and bounded: it starts again past `_TOKENS_LIMIT` tokens or
-    `_WORDS_LIMIT` compared words."""
+    `_WORDS_LIMIT` compared words.
+
+    Unlike a plain cache, the index and the neighbours must agree (a word met while another
+    thread starts the memory again would lose its neighbours), so one thread at a time uses it:
+    newslint may be called from several threads of one program."""
 
     def __init__(self, normalise: Callable[[str], str | None], exempt: frozenset[str] = frozenset()):
         self._normalise = normalise
         self._exempt = exempt
+        self._lock = threading.Lock()
         self._clear()
 
     def _clear(self) -> None:
@@ -147,6 +153,10 @@ class SlipNeighbours:
 
     def may_pair(self, tokens: set[str]) -> bool:
         """Could two of the words that `tokens` give be one slip apart? False only when not."""
+        with self._lock:
+            return self._may_pair(tokens)
+
+    def _may_pair(self, tokens: set[str]) -> bool:
         if len(self._never) > _TOKENS_LIMIT or len(self._word) > _WORDS_LIMIT:  # many distinct words
             self._clear()
         unseen = tokens - self._never

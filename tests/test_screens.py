@@ -241,3 +241,21 @@ def test_a_story_of_too_many_new_words_is_let_through_untouched(monkeypatch: pyt
     neighbours = SlipNeighbours(capitalised)
     assert neighbours.may_pair(words) and neighbours._word == {} and neighbours._never == set()
     assert not neighbours.may_pair({"Alpha", "Bravo"})  # a story within the limit is screened as usual
+
+
+def test_threads_sharing_the_rules_get_the_serial_report() -> None:
+    """The screens' per-process memories are shared by every thread of a program that lints
+    (one-spelling's index is locked): four threads over the labelled stories report what one does."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    stories = [(path, path.read_bytes()) for path in REAL_COPY] * 3
+    rules = pack("antara").rules
+
+    def lint(story: tuple[Path, bytes]) -> list[tuple]:
+        path, data = story
+        return [(v.line, v.column, v.rule_id, v.message)
+                for v in lint_document(Document.from_bytes(data, str(path)), rules)]
+
+    serial = [lint(story) for story in stories]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(lint, stories)) == serial
