@@ -76,7 +76,6 @@ class Context:
         self._words: dict[tuple[int, int], Words] = {}
         self._scope_runs: dict[str, list[list[list[tuple[int, int, str, bool]]]]] = {}
         self._scope_names: dict[str, list[list[list[str]]]] = {}
-        self._scope_words: dict[tuple[str, bool], set[str]] = {}  # (scope, casefolded) -> words
         self._literals: dict[tuple[str, bool], bool] = {}  # (literal, folded) -> in the text?
         self._may_match: dict[Any, bool] = {}  # pattern -> what `may_match` said
 
@@ -164,21 +163,6 @@ class Context:
                 self._deadline += time.monotonic() - began
             self._paused_at = None
 
-    def phrases_absent(self, index: PhraseIndex, scope: str) -> bool:
-        """True when no phrase of `index` can stand in `scope`; False says nothing (look span by span).
-
-        For a scope of whole lines, the words of each span are the document's words inside it, so
-        the set of words from the first span's start to the last span's end holds them all: when
-        none of those can begin a phrase, no span holds one. The set is made once per scope for
-        every rule, and the test is one set operation instead of one per span."""
-        if scope not in WHOLE_LINE_SCOPES:
-            return False
-        key = (scope, index.ignorecase)
-        found = self._scope_words.get(key)
-        if found is None:
-            found = self._scope_words[key] = self._shared(lambda: self._words_of_scope(scope, index.ignorecase))
-        return index.absent_from(found)
-
     @cached_property
     def folded_text(self) -> str:
         """The text folded as `literals.fold` folds, for the case-insensitive literals of screens."""
@@ -215,11 +199,6 @@ class Context:
         if scope not in WHOLE_LINE_SCOPES:
             return True
         return index.may_occur(self.folded_words if index.ignorecase else self.text_words)
-
-    def _words_of_scope(self, scope: str, folded: bool) -> set[str]:
-        spans = self.doc.anatomy.spans(scope)
-        words = self.all_words.between(spans[0][0], spans[-1][1]) if spans else []
-        return {w.casefold() for w in words} if folded else set(words)
 
     def scope_runs(self, scope: str) -> list[list[list[tuple[int, int, str, bool]]]]:
         """`capitalised_runs` of each span of `scope`, in the order of `Anatomy.spans(scope)`,

@@ -105,11 +105,6 @@ class PhraseIndex(Generic[T]):
         self._anchors = None
         return True
 
-    def absent_from(self, words: set[str]) -> bool:
-        """True when none of `words` (casefolded, for an index that ignores case) can begin a
-        phrase: one set operation, over the smaller set (see `Context.phrases_absent`)."""
-        return self._first.isdisjoint(words)
-
     def may_occur(self, words: set[str]) -> bool:
         """Could a phrase stand in a text whose words (casefolded, for an index that ignores case)
         are `words`? Only if all of its words are among them. Each phrase is looked for through
@@ -244,10 +239,6 @@ class DocumentWords:
         self.texts: list[str] = parts[1::2]
         self.starts: list[int] = offsets[1:-1:2]
         self.ends: list[int] = offsets[2::2]
-
-    def between(self, start: int, end: int) -> list[str]:
-        """The words that lie wholly inside text[start:end]."""
-        return self.texts[bisect_left(self.starts, start):bisect_right(self.ends, end)]
 
     def bounds(self, start: int, end: int) -> tuple[int, int] | None:
         """(i, j): the words of text[start:end] are words i..j-1; None when the span cuts a word."""

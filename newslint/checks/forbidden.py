@@ -54,8 +54,6 @@ def screen(doc: Any, rule: Any, ctx: Any) -> bool:
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     spans = doc.anatomy.spans(rule.scope)
     if isinstance(rule.compiled, PhraseIndex):
-        if ctx.phrases_absent(rule.compiled, rule.scope):
-            return
         for start, end in spans:
             for hit in rule.compiled.find(doc.text, ctx.words(start, end)):
                 yield Finding(hit.start, hit.end)

@@ -233,7 +233,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     ignorecase = rule.options["ignorecase"]
     near = rule.compiled.near
     wrong = rule.compiled.wrong
-    none_wrong = ctx.phrases_absent(wrong, rule.scope)  # the usual case: no known wrong form in the story
+    none_wrong = not ctx.may_hold(wrong, rule.scope)  # the usual case: no known wrong form in the story
     if none_wrong and near is None:
         return
     spans = doc.anatomy.spans(rule.scope)

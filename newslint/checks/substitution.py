@@ -90,8 +90,6 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     ignorecase = rule.options["ignorecase"]
     spans = doc.anatomy.spans(rule.scope)
     if isinstance(rule.compiled, PhraseIndex):
-        if ctx.phrases_absent(rule.compiled, rule.scope):
-            return
         for start, end in spans:
             for hit in rule.compiled.find(text, ctx.words(start, end)):
                 if not already_right(text, hit.start, hit.end, hit.value, ignorecase):
