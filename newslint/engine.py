@@ -100,7 +100,7 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
 
 def _run_rule(check: Callable[[Document, Rule, Context], Iterable[Finding]],
               screen: Callable[[Document, Rule, Context], bool] | None, doc: Document, rule: Rule, ctx: Context,
-              options: RunOptions, found: list[Violation], slow_hint: str = "simplify its pattern") -> list[Finding]:
+              options: RunOptions, found: list[Violation], slow_hint: str) -> list[Finding]:
     """The rule's findings; a time-out or a failing check becomes NL003/NL004 in `found`.
 
     The kind's screen, if any, goes first: a story it rules out is not searched at all. Screens

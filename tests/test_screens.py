@@ -226,7 +226,6 @@ def test_memories_are_not_pickled() -> None:
     consistency = next(r for r in pack("antara").rules if r.id == "AN402").compiled
     consistency.neighbours(4).may_pair({"Rudi"})
     assert pickle.loads(pickle.dumps(consistency))._neighbours is None
-    assert names.KIND == "names"
 
 
 def test_a_story_of_too_many_new_words_is_let_through_untouched(monkeypatch: pytest.MonkeyPatch) -> None:
