@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from itertools import product
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -87,6 +87,24 @@ def needs(source: str, flags: int) -> Needs | None:
 
 _READ: dict[tuple[str, int], Needs | None] = {}
 _READ_LIMIT = 4096
+
+
+def needs_any(patterns: tuple[Any, ...]) -> Needs | None:
+    """Literals of which every match of any of the compiled `patterns` needs one: the union of
+    their `needs`; None when one of them needs none that is known. Remembered per tuple of
+    patterns, so that a rule's screen does not read its patterns once per story."""
+    try:
+        return _UNIONS[patterns]
+    except KeyError:
+        pass
+    reads = [needs(pattern.pattern, pattern.flags) for pattern in patterns]
+    if len(_UNIONS) >= _READ_LIMIT:
+        _UNIONS.clear()
+    found = _UNIONS[patterns] = None if any(read is None for read in reads) else frozenset().union(*reads)
+    return found
+
+
+_UNIONS: dict[tuple[Any, ...], Needs | None] = {}
 
 
 def snapshot() -> dict[tuple[str, int], Needs | None]:

@@ -242,3 +242,29 @@ def test_case_insensitive_ascii_literals_are_folded():
     assert found == {("ski", True)}
     assert compiled.search("ſ\u212ai") and not screened_out(found, "ſ\u212ai")
     assert compiled.search("SKi") and screened_out(found, "SK")
+
+
+def test_the_needs_of_several_patterns_are_their_union():
+    """A rule of many patterns (AN203's eighteen swaps) is screened once, with the literals of all."""
+    months = tuple(regex.compile(rf"(?<=\b\d{{1,2}}[ \t]){m}\b", regex.V0) for m in ("March", "May"))
+    percent = regex.compile(r"(?<=\d)[ \t]?%", regex.V0)
+    assert literals.needs_any(months) == {("March", False), ("May", False)}
+    assert literals.needs_any((*months, percent)) == {("March", False), ("May", False), ("%", False)}
+    assert literals.needs_any((*months, regex.compile(r"\d+", regex.V0))) is None  # one needs nothing known
+    assert literals.needs_any(()) == frozenset()  # no pattern, no match: nothing can be there
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harga minyak turun sejak Maret 2020.", False),
+    ("Perjanjian itu ditandatangani pada 21 May 2020.", True),
+    ("Inflasi naik 10% pada Maret.", True),
+])
+def test_a_story_is_screened_by_any_pattern_of_the_rule(text, expected):
+    from newslint.context import Context
+    from newslint.document import Document
+
+    patterns = (regex.compile(r"(?<=\b\d{1,2}[ \t])March\b", regex.V0),
+                regex.compile(r"(?<=\b\d{1,2}[ \t])May\b", regex.V0),
+                regex.compile(r"(?<=\d)[ \t]?%", regex.V0))
+    assert Context(Document.from_text(text)).may_match_any(patterns) is expected
+    assert expected is any(p.search(text) for p in patterns)

@@ -58,7 +58,7 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> list[tuple[str, An
 
 def screen(doc: Any, rule: Any, ctx: Any) -> bool:
     """Every finding is a line that matches a step: a literal one step needs is in the text."""
-    return any(ctx.may_match(pattern) for _, pattern in rule.compiled)
+    return ctx.may_match_any(tuple(pattern for _, pattern in rule.compiled))
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:

@@ -82,7 +82,7 @@ def screen(doc: Any, rule: Any, ctx: Any) -> bool:
     """Words: the words of one wrong form are in the text; patterns: a literal one needs is."""
     if isinstance(rule.compiled, PhraseIndex):
         return ctx.may_hold(rule.compiled, rule.scope)
-    return any(ctx.may_match(pattern) for pattern, _ in rule.compiled)
+    return ctx.may_match_any(tuple(pattern for pattern, _ in rule.compiled))
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
