@@ -111,8 +111,11 @@ def _pack_patterns() -> list[regex.Pattern]:
                 found.append(c)
             elif isinstance(c, dict):
                 found += [v for v in c.values() if isinstance(v, regex.Pattern)]
+            elif hasattr(c, "patterns"):  # substitution's Swaps, sequence's Steps
+                found += list(c.patterns)
             elif isinstance(c, list):
                 found += [p for item in c for p in (item if isinstance(item, tuple) else (item,)) if isinstance(p, regex.Pattern)]
+    assert len(found) > 30  # AN203's eighteen swaps among them
     return found
 
 

@@ -66,11 +66,11 @@ def test_the_pack_cache_carries_what_the_screens_read_off_the_rules_patterns(tmp
     [entry_file] = list((tmp_path / "packs").glob("*.pickle"))
     with open(entry_file, "rb") as handle:
         stored = cache._PackUnpickler(handle).load()["literals"]
-    rp = next(r for r in pack.rules if r.id == "AN501").compiled[0][0]
+    rp = next(r for r in pack.rules if r.id == "AN501").compiled.patterns[0]
     assert stored[(rp.pattern, rp.flags)] == frozenset({("Rp", False)})
 
     monkeypatch.setattr(literals, "_READ", {})
     monkeypatch.setattr(literals, "_read", lambda *a: (_ for _ in ()).throw(AssertionError("read again")))
     cached, _ = cache.load_packs(["antara"], tmp_path)
-    rp = next(r for r in cached.rules if r.id == "AN501").compiled[0][0]
+    rp = next(r for r in cached.rules if r.id == "AN501").compiled.patterns[0]
     assert literals.needs(rp.pattern, rp.flags) == frozenset({("Rp", False)})

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.checks._common import compile_pattern
 from newslint.errors import PackError
@@ -44,7 +44,14 @@ MESSAGES = {"default": "the {name} line must come before the {after} line", "las
 FIELDS = ("name", "after")
 
 
-def compile(options: dict[str, Any], path: Path, raw: Any) -> list[tuple[str, Any]]:
+class Steps(NamedTuple):
+    """The compiled steps, (name, pattern) in order, and their patterns alone for the screen."""
+
+    steps: tuple[tuple[str, Any], ...]
+    patterns: tuple[Any, ...]
+
+
+def compile(options: dict[str, Any], path: Path, raw: Any) -> Steps:
     steps = []
     for i, item in enumerate(options["steps"]):
         values = validate(item, STEP_KEYS, str(path), "a sequence step", raw["steps"].line_of(i))
@@ -53,17 +60,17 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> list[tuple[str, An
         raise PackError("a sequence needs at least two steps (or one step and `last`)", str(path), raw.line_of("steps"), "steps")
     if options["last"] and options["last"] not in [name for name, _ in steps]:
         raise PackError(f"'last' names no step: {options['last']!r}", str(path), raw.line_of("last"), "last")
-    return steps
+    return Steps(tuple(steps), tuple(pattern for _, pattern in steps))
 
 
 def screen(doc: Any, rule: Any, ctx: Any) -> bool:
     """Every finding is a line that matches a step: a literal one step needs is in the text."""
-    return ctx.may_match_any(tuple(pattern for _, pattern in rule.compiled))
+    return ctx.may_match_any(rule.compiled.patterns)
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
     text = doc.text
-    steps = rule.compiled
+    steps = rule.compiled.steps
     seen_index = -1
     seen_name = ""
     last_step_block = None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -40,6 +40,14 @@ MESSAGES = {"default": "write '{expected}', not '{match}'"}
 FIELDS = ("expected",)
 
 
+class Swaps(NamedTuple):
+    """Compiled swaps that are patterns: (pattern, right form) pairs, and the patterns alone for
+    the screen (`Context.may_match_any`), which would otherwise gather them once per story."""
+
+    pairs: tuple[tuple[regex.Pattern, str], ...]
+    patterns: tuple[regex.Pattern, ...]
+
+
 def compile(options: dict[str, Any], path: Path, raw: Any) -> Any:
     swap = options["swap"]
     for wrong, right in swap.items():
@@ -47,10 +55,10 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Any:
             raise PackError(f"the right form for {wrong!r} must be text", str(path), swap.line_of(wrong), "swap")
         if wrong == right:
             raise PackError(f"{wrong!r} is swapped for itself", str(path), swap.line_of(wrong), "swap")
-    if options["regex"]:
-        return [(compile_pattern(w, options["ignorecase"], path, swap, w), r) for w, r in swap.items()]
-    if not all(tokens_of(w) for w in swap):
-        return [(compile_pattern(regex.escape(w), options["ignorecase"], path, swap, w), r) for w, r in swap.items()]
+    if options["regex"] or not all(tokens_of(w) for w in swap):
+        sources = {w: w if options["regex"] else regex.escape(w) for w in swap}
+        pairs = tuple((compile_pattern(sources[w], options["ignorecase"], path, swap, w), r) for w, r in swap.items())
+        return Swaps(pairs, tuple(pattern for pattern, _ in pairs))
     index: PhraseIndex[str] = PhraseIndex(options["ignorecase"])
     for wrong, right in swap.items():
         index.add(wrong, right)
@@ -82,7 +90,7 @@ def screen(doc: Any, rule: Any, ctx: Any) -> bool:
     """Words: the words of one wrong form are in the text; patterns: a literal one needs is."""
     if isinstance(rule.compiled, PhraseIndex):
         return ctx.may_hold(rule.compiled, rule.scope)
-    return ctx.may_match_any(tuple(pattern for pattern, _ in rule.compiled))
+    return ctx.may_match_any(rule.compiled.patterns)
 
 
 def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
@@ -97,7 +105,7 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
                     yield Finding(hit.start, hit.end, fields={"expected": right}, fix=(Edit(hit.start, hit.end, right),))
         return
     lined = doc.anatomy.lined(rule.scope)
-    for pattern, right in rule.compiled:
+    for pattern, right in rule.compiled.pairs:
         for m in matches_in(pattern, text, spans, ctx, lined):
             if m.end() == m.start():
                 continue
