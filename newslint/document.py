@@ -171,7 +171,9 @@ class Document:
 
 
 _FENCE = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+# The closing fence is a whole line whatever the line ends: `^` and `$` of `re` know only LF, so
+# the start and end of a line are spelt out for CR and CRLF copy too.
+_CLOSE = re.compile(r"(?:^|(?<=\r))(?:---|\.\.\.)[ \t]*(?=[\r\n]|\Z)", re.M)
 
 
 def _read_front_matter(doc: Document) -> None:

@@ -28,6 +28,18 @@ def test_clean_story_exits_0(tmp_path):
     assert result.stdout.decode() == "No problems found (1 file checked).\n"
 
 
+def test_markdown_with_crlf_front_matter_is_clean_copy(tmp_path):
+    """Front matter saved with Windows line ends closes like any other: no NL002, and its lines
+    are not linted as the story's body."""
+    body = "Moskow (ANTARA) - " + FIXTURE.read_text(encoding="utf-8").replace("---", "—")
+    text = "---\ntitle: Rusia kirim bantuan ke Italia\ndate: 2020-03-22\n---\n\n" + body
+    story = tmp_path / "rusia-italia.md"
+    story.write_bytes(text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8"))
+    result = run_cli("lint", str(story))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.decode() == "No problems found (1 file checked).\n"
+
+
 def test_folder_is_walked_and_output_sorted(tmp_path):
     folder = stories(tmp_path)
     result = run_cli("lint", "--no-color", str(folder))

@@ -118,3 +118,25 @@ def test_glued_trailer_line_is_one_trailer_block():
     text = "Isi berita.\nPewarta: Putu Indah SavitriEditor: Agus Salim Copyright © ANTARA 2026\n"
     blocks = Document.from_text(text).anatomy.trailer()
     assert [b.label for b in blocks] == ["pewarta"]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("fence", ["---", "...", "---  "])
+def test_front_matter_closes_whatever_the_line_ends(newline, fence):
+    """A CMS on Windows writes CRLF: its front matter once never closed (NL002), and was linted as body."""
+    text = newline.join(["---", "title: Bantuan", "date: 2020-03-22", fence, "", "Moskow (ANTARA) - Isi.", ""])
+    doc = Document.from_text(text, "story.md")
+    assert doc.front_matter_error is None
+    assert doc.front_matter["title"] == "Bantuan" and str(doc.publication_date()) == "2020-03-22"
+    assert doc.body_start == text.index(newline + newline) + len(newline)
+    assert doc.position(doc.anatomy.spans("lead")[0][0]) == (6, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "---\r\ntitle: x\r\n---x\r\nIsi.\r\n",      # `---x` is no fence
+    "---\rtitle: x\r----\rIsi.\r",             # nor is `----`
+    "---\r\ntitle: x\r\n  ---\r\nIsi.\r\n",    # nor an indented one
+])
+def test_a_line_that_only_begins_like_a_fence_does_not_close_front_matter(text):
+    doc = Document.from_text(text, "story.md")
+    assert doc.front_matter_error == (0, "front matter opened with '---' is never closed")
