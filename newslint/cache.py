@@ -257,10 +257,11 @@ class ResultCache:
 
     @staticmethod
     def story_key(data: bytes, path: str) -> str:
-        """The story's bytes, and the one thing its name decides: whether it is read as Markdown."""
-        from newslint.document import MARKDOWN_SUFFIXES
+        """The story's bytes, and what its name decides about how it is read (`reading_of`:
+        Markdown, HTML or plain text)."""
+        from newslint.document import reading_of
 
-        return _digest(data, "md" if path.lower().endswith(MARKDOWN_SUFFIXES) else "text")
+        return _digest(data, reading_of(path))
 
     def _file(self, shard: tuple[str, str]) -> Path:
         return self.root / "results" / shard[0] / f"{shard[1]}.json"

@@ -21,6 +21,18 @@ if TYPE_CHECKING:
     from newslint.anatomy import Anatomy
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def reading_of(path: str) -> str:
+    """What a file's name decides about how its copy is read: "markdown" (front matter, paragraphs
+    of wrapped lines, suppression comments), "html" (suppression comments) or "text". Everything
+    that depends on the name asks here, so that the result cache, which keys on the story's bytes
+    and this (`cache.ResultCache.story_key`), cannot mix up two files with the same bytes."""
+    name = path.lower()
+    if name.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
+    return "html" if name.endswith(HTML_SUFFIXES) else "text"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -107,7 +119,7 @@ class Document:
         if len(starts) > 1 and starts[-1] == len(text):
             starts.pop()  # a final line end does not start a new line
         doc = cls(path=path, text=text, encoding=encoding, bom=bom, line_starts=starts,
-                  markdown=path.lower().endswith(MARKDOWN_SUFFIXES))
+                  markdown=reading_of(path) == "markdown")
         if doc.markdown:
             _read_front_matter(doc)
         return doc

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from newslint.document import Document
+from newslint.document import Document, reading_of
 from newslint.patterns import lazy
 from newslint.violation import Violation
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _DIRECTIVE = lazy(
     r"<!--[ \t]*newslint-(?P<kind>disable-next-line|disable|enable)(?![\w-])(?P<body>(?:(?!-->)[^\r\n])*)-->")
 _SPLIT = lazy(r"[,\s]+")
@@ -44,7 +43,7 @@ class Directive(NamedTuple):
 
 def honoured(doc: Document) -> bool:
     """Only copy that has comments (Markdown, HTML) can carry directives."""
-    return doc.markdown or doc.path.lower().endswith(HTML_SUFFIXES)
+    return doc.markdown or reading_of(doc.path) == "html"
 
 
 def directives(doc: Document) -> list[Directive]:

@@ -112,6 +112,21 @@ def test_a_changed_story_invalidates_its_result(tmp_path):
     assert lint("--pack", str(pack_file), str(story), env=env) == (0, "No problems found (1 file checked).\n")
 
 
+@pytest.mark.parametrize("first, second", [("story.html", "story.txt"), ("story.txt", "story.htm"),
+                                           ("story.md", "story.txt"), ("story.xhtml", "story.md")])
+def test_how_the_name_says_a_story_is_read_is_part_of_the_key(tmp_path, first, second):
+    """The same bytes are a different story as HTML (suppression comments count) and as plain text
+    (they do not): a result cached for one name must not answer for the other."""
+    text = "<!-- newslint-disable AN401 -->\nPresiden Vladimir Puttin berbicara dengan Guiseppe Conte.\n"
+    env = {"NEWSLINT_CACHE_DIR": str(tmp_path / "cache")}
+    for name in (first, second):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        cached = lint("--select", "AN401", str(tmp_path / name), env=env)
+        assert cached == lint("--no-cache", "--select", "AN401", str(tmp_path / name), env=env)
+    for name in (first, second):  # the comment is honoured in HTML and Markdown, mere text in .txt
+        assert lint("--select", "AN401", str(tmp_path / name), env=env)[0] == (1 if name.endswith(".txt") else 0)
+
+
 def test_selected_rules_and_date_are_part_of_the_key(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text(STORY, encoding="utf-8")
