@@ -17,7 +17,7 @@ from newslint.context import Context, rule_timer
 from newslint.document import Document, UnreadableCopy
 from newslint.packs.loader import Rule
 from newslint.storydate import StoryDate
-from newslint.violation import Finding, Severity, Violation
+from newslint.violation import Finding, Severity, Violation, keeping_line_breaks
 
 BUILTIN_RULES = {
     "NL001": "the file cannot be read as text",
@@ -88,9 +88,11 @@ def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOpt
                 matched = doc.text[f.start:f.end]
                 if len(matched) > MAX_QUOTED:
                     matched = matched[:MAX_QUOTED - 1] + "…"
-                fields = {"match": matched.strip() if "\n" not in matched else matched.split("\n")[0], **f.fields}
+                lines = matched.splitlines()  # a match across a line end is quoted by its first line
+                fields = {"match": lines[0] if len(lines) > 1 else matched.strip(), **f.fields}
                 message = _message(rule.template(f.outcome), fields)
-                found.append(make_violation(doc, rule.id, rule.severity, message, f.start, f.end, f.fix))
+                fix = keeping_line_breaks(doc.text, f.fix) if f.fix else ()
+                found.append(make_violation(doc, rule.id, rule.severity, message, f.start, f.end, fix))
     found, unused = suppress.apply(doc, found, INPUT_ERRORS, [rule.id for rule in rules])
     if options.report_unused_suppressions:
         found += [make_violation(doc, "NL006", Severity.WARNING, message, d.start, d.end) for d, message in unused]

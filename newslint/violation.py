@@ -7,6 +7,7 @@ output format work on the same shape.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from enum import IntEnum
 from types import MappingProxyType
@@ -37,6 +38,30 @@ class Edit(NamedTuple):
     start: int
     end: int
     replacement: str
+
+
+_GAPS = re.compile(r"(\s+)")  # split() gives word, gap, word, gap ... word
+
+
+def keeping_line_breaks(text: str, edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+    """`edits` with the line breaks of the text they replace kept. In a Markdown paragraph of
+    wrapped lines a name can break at a line end (`Guiseppe⏎Conte`): its fix is `Giuseppe⏎Conte`,
+    so that no fix joins lines and moves the ones after it. The replacement's words are laid over
+    the original's gaps one for one; where they cannot be (`Presiden⏎Jokowi` ->
+    `Presiden Joko Widodo`), the violation carries no fix, and is still reported."""
+    kept = []
+    for edit in edits:
+        old = text[edit.start:edit.end]
+        if "\n" not in old and "\r" not in old:
+            kept.append(edit)
+            continue
+        old_parts, new_parts = _GAPS.split(old), _GAPS.split(edit.replacement)
+        if len(old_parts) != len(new_parts):
+            return ()
+        merged = [o if i % 2 and ("\n" in o or "\r" in o) else n
+                  for i, (o, n) in enumerate(zip(old_parts, new_parts, strict=True))]
+        kept.append(Edit(edit.start, edit.end, "".join(merged)))
+    return tuple(kept)
 
 
 class Finding(NamedTuple):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 
@@ -101,6 +102,7 @@ def test_a_right_form_containing_the_wrong_one_is_never_touched():
 _PIECES = [line for line in TEXT.splitlines() if line] + [
     "Presiden Vladimir Puttin", "Guiseppe Conte", "Giuseppe Conte", "Sabtu(21/03)", "Sabtu (21/3)", "pukul 18:00 WIB",
     "Rp 14.900", "Rp. 5.000", "10%", "2014---meskipun", "—", "Copyright © ANTARA 2019", "Pewarta: A", "Editor: B", "",
+    "Perdana Menteri Italia Guiseppe", "Conte berbicara.", "Presiden Vladimir", "Puttin tiba di Roma.",  # wrapped names
 ]
 STORIES = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(["\n", "\r\n", "\r"])), max_size=25).map(
     lambda parts: "".join(p + n for p, n in parts))
@@ -221,6 +223,37 @@ def test_fixes_that_undo_one_another_are_refused_not_applied_back_and_forth(tmp_
         "Found 2 problems (1 error, 1 warning) in 1 of 1 file checked.",
         "No fixes applied; 1 file could not be written (NL005).",
     ]
+
+
+WRAPPED = ("---\r\ndate: 2020-03-22\r\n---\r\n"
+           "Moskow (ANTARA) - Perdana Menteri Italia Guiseppe\r\nConte berbicara dengan Presiden Vladimir\r\n"
+           "Puttin pada Sabtu (21/3).\r\n\r\nPewarta: A\r\nEditor: B\r\nCopyright © ANTARA 2020\r\n")
+
+
+def test_a_name_wrapped_at_a_line_end_is_fixed_in_place_and_the_line_end_kept(tmp_path):
+    """Markdown paragraphs are wrapped lines: a name can break at a line end. Its fix keeps the
+    break, so no line moves; the report quotes the name's first line, without the CR."""
+    story = tmp_path / "s.md"
+    story.write_bytes(WRAPPED.encode("utf-8"))
+    found = run_cli("lint", "--no-color", str(story)).stdout.decode().splitlines()
+    assert found[:2] == [f'{story}:4:42: error AN401 Ejaan "Guiseppe" salah: tulis "Giuseppe Conte"',
+                         f'{story}:5:33: error AN401 Ejaan "Vladimir" salah: tulis "Vladimir Putin"']
+    result = run_cli("lint", "--fix", str(story))
+    assert result.returncode == 0, result.stdout
+    assert story.read_bytes() == WRAPPED.replace("Guiseppe", "Giuseppe").replace("Puttin", "Putin").encode("utf-8")
+
+
+def test_a_fix_whose_words_cannot_keep_the_line_end_is_not_offered(tmp_path):
+    desk = tmp_path / "desk.yaml"
+    desk.write_text("rules:\n  - id: DK1\n    kind: substitution\n    swap: {Presiden Jokowi: Presiden Joko Widodo}\n"
+                    "    message: 'tulis {expected}'\n", encoding="utf-8")
+    story = tmp_path / "s.md"
+    text = "Rapat dipimpin Presiden\r\nJokowi di Istana.\r\n"
+    story.write_bytes(text.encode("utf-8"))
+    report = json.loads(run_cli("lint", "--format", "json", "--pack", str(desk), str(story)).stdout)
+    assert [(v["rule"], v["line"], v["column"], v["fix"]) for v in report["violations"]] == [("DK1", 1, 16, None)]
+    run_cli("lint", "--fix", "--pack", str(desk), str(story))
+    assert story.read_bytes() == text.encode("utf-8")
 
 
 def test_unreadable_stdin_with_fix_comes_back_unchanged_and_is_reported():
