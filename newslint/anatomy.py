@@ -64,6 +64,9 @@ _NO_TRAILER_START = frozenset("dgijlmnoqtuvxyzDGIJLMNOQTUVXYZ0123456789\"“‘'
 _LABEL_GAP = lazy(GAP + "+")  # `Baca  juga` -> `baca-juga`
 _MD_HEADING = lazy(r"^[ \t]{0,3}#{1,6}[ \t]")
 _HTML_COMMENT_LINE = lazy(r"^[ \t]*<!--.*-->[ \t]*$")
+# Markdown markup that is a line of its own: a thematic break (`---`, `***`, `_ _ _`) or a setext
+# heading's underline (`===`, `---`); also the opening `---` of front matter that never closes.
+_MD_RULE_LINE = lazy(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
 _WORD = lazy(r"\S+")
 _END_PUNCT = tuple(".!?:;,\"”’'…)")
 _OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
@@ -183,8 +186,8 @@ def _blocks(doc: Document) -> list[Block]:
         if not line.strip():
             lines.append((start, end, "blank", ""))
             continue
-        if doc.markdown and _HTML_COMMENT_LINE.match(line):
-            lines.append((start, end, "blank", ""))
+        if doc.markdown and (_HTML_COMMENT_LINE.match(line) or _MD_RULE_LINE.match(line)):
+            lines.append((start, end, "blank", ""))  # markup, not copy: no rule reads or fixes it
             continue
         m = None if line[0] in _NO_TRAILER_START else _TRAILER.match(line)
         if m:

@@ -7,10 +7,11 @@ import json
 import os
 import re
 
+import pytest
+from conftest import FIXTURE, pack, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURE, pack, run_cli
 from newslint.document import Document
 from newslint.engine import RunOptions
 from newslint.fixes import apply_edits, fix_document, plan
@@ -254,6 +255,30 @@ def test_a_fix_whose_words_cannot_keep_the_line_end_is_not_offered(tmp_path):
     assert [(v["rule"], v["line"], v["column"], v["fix"]) for v in report["violations"]] == [("DK1", 1, 16, None)]
     run_cli("lint", "--fix", "--pack", str(desk), str(story))
     assert story.read_bytes() == text.encode("utf-8")
+
+
+UNCLOSED = ("---\ntitle: Rusia kirim bantuan medis\n\n"
+            "Moskow (ANTARA) - Rusia mencaplok Krimea pada 2014---meskipun sanksi itu tetap ada.\n\n"
+            "Teriring cinta dari Rusia\n=========================\n\nTim itu termasuk spesialis militer.\n\n* * *\n\n"
+            "Pewarta: A\nEditor: B\nCopyright © ANTARA 2020\n")
+BREAKS = ("---\ndate: 2020-03-22\n---\n\nMoskow (ANTARA) - Rusia mencaplok Krimea pada 2014---meskipun sanksi itu.\n\n"
+          "Teriring cinta dari Rusia\n---\n\nTim itu termasuk spesialis militer.\n\n___\n\n"
+          "Pewarta: A\nEditor: B\nCopyright © ANTARA 2020\n")
+
+
+@pytest.mark.parametrize("text", [UNCLOSED, BREAKS])
+def test_markdown_markup_lines_are_not_copy_and_never_fixed(tmp_path, text):
+    """`---` on a line of its own is Markdown (a thematic break, a heading's underline, the fence
+    of front matter that never closes), not a dash to fix; the `---` inside a sentence is."""
+    story = tmp_path / "s.md"
+    story.write_text(text, encoding="utf-8")
+    result = run_cli("lint", "--fix", "--no-color", "--select", "AN503", str(story))
+    assert story.read_text(encoding="utf-8") == text.replace("2014---meskipun", "2014—meskipun")
+    report = result.stdout.decode().splitlines()
+    if text is UNCLOSED:  # the fence is still there to be closed
+        assert report[0] == f"{story}:1:1: error NL002 front matter opened with '---' is never closed"
+    else:
+        assert result.returncode == 0 and report[-1] == "Applied 1 fix to 1 file."
 
 
 def test_unreadable_stdin_with_fix_comes_back_unchanged_and_is_reported():
