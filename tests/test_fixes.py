@@ -8,10 +8,10 @@ import os
 import re
 
 import pytest
-from conftest import FIXTURE, pack, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURE, pack, run_cli
 from newslint.document import Document
 from newslint.engine import RunOptions
 from newslint.fixes import apply_edits, fix_document, plan
