@@ -177,7 +177,8 @@ class FixRun:
     checked: int = 0
     files: list[FileFix] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    stdin_bytes: bytes | None = None
+    stdin: bool = False  # standard input is being fixed: standard output is for its text alone
+    stdin_bytes: bytes | None = None  # what goes there: the fixed (or unchanged) input; None if unread
 
     @property
     def changed(self) -> list[FileFix]:
@@ -205,10 +206,11 @@ class FixRun:
             err.write(f"Would apply {count} to {where}.\n" if fixes else "No fixes to apply.\n")
             return
         out = sys.stdout
-        if self.stdin_bytes is not None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(self.stdin_bytes)
-            sys.stdout.buffer.flush()
+        if self.stdin:  # the report goes to standard error even when the input could not be read
+            if self.stdin_bytes is not None:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(self.stdin_bytes)
+                sys.stdout.buffer.flush()
             out = err
         report(out, err)
         if not quiet:
@@ -309,7 +311,9 @@ def fix_file(path: str, name: str, rules: list[Rule], options: RunOptions, limit
 
 def _fix_stdin(run: FixRun, name: str, rules: list[Rule], options: RunOptions, limit: int | None,
                write: bool) -> tuple[list[Violation], FileFix | None]:
-    """Standard input: fixed text goes to standard output (`run.stdin_bytes`), never to a file."""
+    """Standard input: fixed text goes to standard output (`run.stdin_bytes`), never to a file.
+    Input that cannot be read whole (over the size limit) gives nothing on standard output."""
+    run.stdin = write
     try:
         snapshot = Snapshot(STDIN, read_stdin(limit), 0, 0, 0, 0, 0, 0, 0)
     except (InputProblem, OSError) as exc:

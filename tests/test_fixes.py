@@ -191,6 +191,24 @@ def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr():
     assert result.returncode == 0
 
 
+def test_fix_on_stdin_too_large_to_read_prints_nothing_on_stdout():
+    """Standard output is the story's, as in a filter (`newslint lint --fix - < a > b`): input that
+    cannot be read whole gives no text there, and the report still goes to standard error."""
+    data = "Jakarta (ANTARA) - Presiden Vladimir Puttin tiba di Roma pada Sabtu (21/3).\n".encode()
+    result = run_cli("lint", "--fix", "--max-file-size", "50", "-", input=data)
+    assert result.returncode == 2 and result.stdout == b""
+    assert result.stderr.decode().splitlines() == [
+        "-:1:1: error NL001 too large: more than 50 bytes (the limit is set by --max-file-size); not read", "",
+        "Found 1 problem (1 error) in 1 of 1 file checked.", "No fixes applied."]
+
+
+def test_standard_input_can_be_given_only_once():
+    for args in (["--fix", "-", "-"], ["-", "-"]):
+        result = run_cli("lint", *args, input=b"Jakarta (ANTARA) - Isi.\n")
+        assert result.returncode == 2 and result.stdout == b""
+        assert "- (standard input) can be given only once" in result.stderr.decode()
+
+
 def test_overlapping_rules_of_a_desk_pack_through_the_cli(tmp_path):
     desk = tmp_path / "desk.yaml"
     rule = "  - id: {}\n    kind: substitution\n    swap: {{{}: {}}}\n    message: 'tulis {{expected}}'\n"
