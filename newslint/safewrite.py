@@ -4,8 +4,8 @@ The new bytes go to a temporary file beside the story (same folder, so the same 
 are flushed to disk, and then replace the story in one `os.replace`: whatever happens (a crash,
 `kill -9`, a full disk), the story is either the old one or the new one, never a mix.
 
-Before replacing, the story is compared with what was read (size, modification time, inode and
-the bytes themselves): a story changed meanwhile by an editor or another tool is left alone and
+Before replacing, the story is compared with what was read (size, modification time, inode, mode,
+owner and the bytes themselves): a story changed meanwhile by an editor or another tool is left alone and
 reported. A story nobody may write (no `w` bit, even for root), or one the user may not write,
 is reported too, since `os.replace` only needs the folder to be writable and would otherwise
 change a read-only file.
@@ -61,10 +61,14 @@ def is_temp_name(name: str) -> bool:
 
 
 def _changed(snapshot: Snapshot, real: str) -> bool:
+    """Has the story changed since it was read: its bytes, or who may write it? A `chmod a-w` made
+    during the run must hold: root may write a read-only file, and the write would bring the old
+    mode back."""
     try:
         info = os.stat(real)
-        if (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev) != (
-                snapshot.size, snapshot.mtime_ns, snapshot.inode, snapshot.device):
+        if (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, info.st_mode, info.st_uid, info.st_gid) != (
+                snapshot.size, snapshot.mtime_ns, snapshot.inode, snapshot.device, snapshot.mode, snapshot.uid,
+                snapshot.gid):
             return True
         with open(real, "rb") as handle:
             return handle.read() != snapshot.data
@@ -91,11 +95,11 @@ def replace_atomically(snapshot: Snapshot, data: bytes) -> None:
     """
     real = os.path.realpath(snapshot.path)
     folder = os.path.dirname(real)
+    if _changed(snapshot, real):  # first: a file made read-only meanwhile has changed, for anyone
+        raise WriteRefused("the file changed since newslint read it; run again")
     problem = _refusal(snapshot, real, folder)
     if problem:
         raise WriteRefused(problem)
-    if _changed(snapshot, real):
-        raise WriteRefused("the file changed since newslint read it; run again")
     name = os.path.basename(real)
     prefix = "." + os.fsencode(name)[:_NAME_ROOM].decode(errors="ignore") + TEMP_MARK
     try:

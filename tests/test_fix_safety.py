@@ -240,6 +240,26 @@ def test_a_change_of_the_same_size_and_time_is_still_detected(tmp_path):
     assert story.read_bytes() == b"X" + BROKEN.encode("utf-8")[1:]
 
 
+@pytest.mark.parametrize("change", ["mode", "owner"])
+def test_a_story_made_read_only_or_given_away_during_the_run_is_not_written(tmp_path, change):
+    """Root may write a read-only file, so the mode read at the start is not enough: a `chmod a-w`
+    (or a `chown`) made while newslint works must hold, and the old mode must not come back."""
+    story = tmp_path / "rusia.txt"
+    story.write_text(BROKEN, encoding="utf-8")
+    snapshot = safewrite.read_snapshot(str(story))
+    if change == "mode":
+        story.chmod(0o444)
+    elif os.getuid() == 0:
+        os.chown(story, snapshot.uid + 1, snapshot.gid)
+    else:
+        pytest.skip("only root can give a file away")
+    with pytest.raises(safewrite.WriteRefused, match="changed since newslint read it"):
+        safewrite.replace_atomically(snapshot, FIXED.encode("utf-8"))
+    assert story.read_text(encoding="utf-8") == BROKEN
+    assert (stat.S_IMODE(story.stat().st_mode) == 0o444) if change == "mode" else story.stat().st_uid == snapshot.uid + 1
+    assert temp_files(tmp_path) == []
+
+
 def test_temporary_names_are_recognised_and_only_they_are_removed(tmp_path):
     keep = [".rusia.txt.bak", "rusia.txt.newslint-tmp-abc", ".newslint-tmp-abc", ".notes.txt"]
     remove = [".rusia.txt.newslint-tmp-k3j_9xq1", ".berita dua.md.newslint-tmp-a"]
