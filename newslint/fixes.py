@@ -127,20 +127,22 @@ def fix_document(doc: Document, rules: list[Rule], options: RunOptions) -> TextF
     """Apply fixes pass after pass until none is left that can be made (see the module doc)."""
     found = lint_document(doc, rules, options)
     current, left, applied = doc, found, 0
-    seen, fixers = {doc.text}, set()
+    texts = [doc.text]  # the text before each pass
+    fixers: list[set[str]] = []  # the rules each pass fixed
     for _ in range(MAX_PASSES):
         step = plan(left, current.text)
         if not step.edits:
             return TextFix(doc, current, found, left, applied)
         text = apply_edits(current.text, step.edits)
         applied += len(step.fixed)
-        fixers.update(v.rule_id for v in step.fixed)
-        if text in seen:
-            break
-        seen.add(text)
+        fixers.append({v.rule_id for v in step.fixed})
+        if text in texts:  # back to an earlier text: the passes since then undo one another
+            looping = set().union(*fixers[texts.index(text):])
+            return TextFix(doc, doc, found, found, unsettled=tuple(sorted(looping)))
+        texts.append(text)
         current = Document.from_text(text, doc.path, encoding=doc.encoding, bom=doc.bom)
         left = lint_document(current, rules, options)
-    return TextFix(doc, doc, found, found, unsettled=tuple(sorted(fixers)))
+    return TextFix(doc, doc, found, found, unsettled=tuple(sorted(fixers[-1])))  # still changing the text
 
 
 def encode(doc: Document) -> bytes:

@@ -299,6 +299,20 @@ def test_markdown_markup_lines_are_not_copy_and_never_fixed(tmp_path, text):
         assert result.returncode == 0 and report[-1] == "Applied 1 fix to 1 file."
 
 
+def test_fixes_that_never_settle_name_only_the_rules_that_undo_one_another(tmp_path):
+    """AN502 fixes `10%` once and is done: NL005 names X1 and X2, whose fixes go round, not it."""
+    desk = tmp_path / "desk.yaml"
+    desk.write_text("rules:\n"
+                    "  - id: X1\n    kind: substitution\n    swap: {Prancis: Perancis}\n    message: 'tulis {expected}'\n"
+                    "  - id: X2\n    kind: substitution\n    swap: {Perancis: Prancis}\n    message: 'tulis {expected}'\n",
+                    encoding="utf-8")
+    story = tmp_path / "s.txt"
+    story.write_text("Moskow (ANTARA) - Harga roti di Prancis naik 10%.\n", encoding="utf-8")
+    result = run_cli("lint", "--fix", "--no-color", "--pack", "antara", "--pack", str(desk), str(story))
+    assert story.read_text(encoding="utf-8") == "Moskow (ANTARA) - Harga roti di Prancis naik 10%.\n"
+    assert f"{story}:1:1: error NL005 fixes not written: the fixes of X1, X2 never settle" in result.stdout.decode()
+
+
 def test_unreadable_stdin_with_fix_comes_back_unchanged_and_is_reported():
     data = "Jakarta (ANTARA) - Presiden Vladimir Puttin tiba di Paris.\n".encode("cp1252") + b"\xe9\n"
     result = run_cli("lint", "--fix", "--stdin-filename", "berita.txt", "-", input=data)
