@@ -21,8 +21,9 @@ import functools
 import json
 import os
 import pickle
+import stat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newslint import __version__
 
@@ -193,7 +194,7 @@ def load_packs(refs: list[str], root: Path | None) -> tuple[Pack, str]:
 
 def _read_pack(file: Path) -> tuple[Pack, str] | None:
     try:
-        with open(file, "rb") as handle:
+        with _open_entry(file) as handle:
             entry = _PackUnpickler(handle).load()
         if not isinstance(entry, dict) or entry.get("format") != FORMAT:
             return None
@@ -298,9 +299,19 @@ class ResultCache:
         self._new.clear()
 
 
+def _open_entry(file: Path) -> BinaryIO:
+    """A cache file, opened for reading only if it is a regular file: a FIFO planted in the cache
+    folder must not hang the run (opening is non-blocking; anything but a file is a miss)."""
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"not a regular file: {file}")
+    return os.fdopen(fd, "rb")
+
+
 def _read_shard(file: Path) -> dict[str, Any]:
     try:
-        with open(file, "rb") as handle:
+        with _open_entry(file) as handle:
             data = json.loads(handle.read())
         if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict):
             return data["entries"]

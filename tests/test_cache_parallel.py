@@ -170,6 +170,20 @@ class _Planted:
         return os.remove, (str(self.target),)
 
 
+def test_a_fifo_in_the_cache_folder_is_a_miss_not_a_hang(tmp_path):
+    """Opening a FIFO for reading waits for a writer: cache files are opened only if regular."""
+    pack_file, story, env = desk(tmp_path)
+    expected = lint("--no-cache", "--pack", str(pack_file), str(story), env=env)
+    lint("--pack", str(pack_file), str(story), env=env)
+    planted = [*shards(env), *Path(env["NEWSLINT_CACHE_DIR"]).glob("packs/*.pickle")]
+    assert len(planted) == 2
+    for file in planted:
+        file.unlink()
+        os.mkfifo(file)
+    result = run_cli("lint", "--no-color", "--pack", str(pack_file), str(story), env=env)
+    assert (result.returncode, result.stdout.decode()) == expected
+
+
 def test_a_planted_pack_entry_cannot_run_code(tmp_path):
     pack_file, story, env = desk(tmp_path)
     expected = lint("--pack", str(pack_file), str(story), env=env)
