@@ -122,6 +122,21 @@ def test_the_fix_hook_fixes_the_story_and_fails_the_commit_until_it_is_staged(tm
     assert commits(repo, env) == 1
 
 
+def test_all_staged_stories_go_to_one_run_in_any_case_and_a_dash_name_is_a_file(tmp_path, hooks_repo):
+    """pre-commit would split the files over one process per core (two reports, two totals)
+    unless the hook asks to run serially; its suffix filter ignores case, as newslint's own walk
+    does; and a story named `-q.txt` at the top is a file, not the option -q."""
+    env = hooks_repo[2]
+    bad = FIXTURE.read_text(encoding="utf-8").replace("Sabtu (21/3)", "Sabtu (22/3)")
+    stories = {f"berita/rusia{i}.txt": bad for i in range(7)}
+    repo = desk_repo(tmp_path, hooks_repo, "newslint", {**stories, "berita/ROMA.MD": bad, "-q.txt": bad})
+    code, out = commit(repo, env)
+    assert code != 0 and commits(repo, env) == 0
+    totals = [line for line in out.splitlines() if line.startswith("Found ")]
+    assert totals == ["Found 27 problems (9 errors, 9 warnings, 9 info) in 9 of 9 files checked."], out
+    assert "berita/ROMA.MD:" in out and "-q.txt:" in out
+
+
 def test_the_hook_manifest_and_the_project_config_are_valid():
     checks = (("validate-manifest", ".pre-commit-hooks.yaml"), ("validate-config", ".pre-commit-config.yaml"))
     for command, name in checks:
