@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.config import ConfigFile, Finder, load
-from newslint.engine import RunOptions
+from newslint.engine import BUILTIN_RULES, RunOptions
+from newslint.errors import ConfigError
 from newslint.files import DEFAULT_SUFFIXES
 from newslint.globs import any_match, matches
 from newslint.storydate import parse_date_option
@@ -248,8 +249,49 @@ class Plan:
     def rules(self, settings: Settings) -> list[Rule]:
         key = settings.rules_key
         if key not in self._rules:
-            self._rules[key] = choose(self.pack(settings.packs).rules, settings.steps, settings.severity)
+            rules = self.pack(settings.packs).rules
+            self._check_ids(settings, {rule.id for rule in rules})
+            self._rules[key] = choose(rules, settings.steps, settings.severity)
         return self._rules[key]
+
+    def _check_ids(self, settings: Settings, ids: set[str]) -> None:
+        """Every rule id or prefix given to select, ignore or re-grade rules must name a rule: a
+        misspelt `--select AN4O1` would otherwise leave a CI gate that checks nothing, silently.
+        A prefix may name a rule of another pack the same configuration uses for other files (a
+        top-level `ignore` of a desk rule, with English files on `wire-en`), or of the default packs."""
+        given = [(prefix, step.kind, step.origin) for step in settings.steps for prefix in step.ids]
+        given += [(prefix, "severity", origin) for prefix, _, origin in settings.severity]
+        unknown = [g for g in given if not any(i.startswith(g[0]) for i in ids)]
+        if not unknown:
+            return
+        import difflib  # only on this path: a run with good ids does not pay for the import
+
+        for refs in self._other_packs(settings):
+            ids = ids | {rule.id for rule in self.pack(refs).rules}
+        for prefix, kind, origin in unknown:
+            if any(i.startswith(prefix) for i in ids):
+                continue
+            where = "--" + kind if origin == COMMAND_LINE else f"{origin}: '{kind}'"
+            if prefix in BUILTIN_RULES:
+                raise ConfigError(f"{where}: {prefix} is newslint's own check ({BUILTIN_RULES[prefix]}); it is "
+                                  "always reported and cannot be selected, ignored or given another severity")
+            close = difflib.get_close_matches(prefix, sorted(ids), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise ConfigError(f"{where}: {prefix!r} names no rule of the packs {', '.join(settings.packs)}{hint}")
+
+    def _other_packs(self, settings: Settings) -> list[tuple[str, ...]]:
+        """The other packs other files of the run may use: none when the command line names the
+        packs (every file uses them); else the defaults, and the packs of the configuration's top
+        level and `per-path` entries."""
+        if self.cmd.packs:
+            return []
+        found = [self.default_packs]
+        config = settings.config
+        if config is not None:
+            for section in (config.top, *config.per_path):
+                if "packs" in section.values:
+                    found.append(tuple(section.values["packs"].value))
+        return [refs for refs in dict.fromkeys(found) if refs != settings.packs]
 
     def all_rules(self) -> list[Rule]:
         """Every rule some file of the run used, once, in the order first met (for SARIF, statistics)."""

@@ -131,6 +131,28 @@ def test_unknown_key_names_file_line_and_key(tmp_path):
     assert result.stdout == b""
 
 
+@pytest.mark.parametrize("args, config, error", [
+    (["--select", "AN4O1"], None, "--select: 'AN4O1' names no rule of the packs antara (did you mean AN401?)"),
+    (["--ignore", "AN201,XX9"], None, "--ignore: 'XX9' names no rule of the packs antara"),
+    (["--pack", "wire-en", "--select", "AN401"], None,
+     "--select: 'AN401' names no rule of the packs wire-en (did you mean WE401?)"),
+    (["--ignore", "NL002"], None, "--ignore: NL002 is newslint's own check (the Markdown front matter is not valid "
+     "YAML); it is always reported and cannot be selected, ignored or given another severity"),
+    ([], "select: [AN1]\nseverity:\n  AN4O1: error\n",
+     "{config}:3: 'severity': 'AN4O1' names no rule of the packs antara (did you mean AN401?)"),
+    ([], "per-file-ignores:\n  \"*.txt\": [AN1O1]\n",
+     "{config}:2 (per-file-ignores *.txt): 'ignore': 'AN1O1' names no rule of the packs antara (did you mean AN101?)"),
+])
+def test_a_rule_id_that_names_no_rule_is_an_error_not_a_silent_gate(tmp_path, args, config, error):
+    """A misspelt id would leave a CI gate that checks nothing and passes: it stops the run."""
+    root = repo(tmp_path)
+    story = write(root / "rusia.txt", STORY)
+    config_file = write(root / ".newslint.yaml", config) if config else None
+    result = run_cli("lint", *args, str(story))
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == f"newslint: error: {error.format(config=config_file)}\n"
+
+
 def test_unknown_key_in_a_pyproject_per_path_table(tmp_path):
     root = repo(tmp_path)
     config = write(root / "pyproject.toml", '[tool.newslint]\nignore = ["AN503"]\n\n[[tool.newslint.per-path]]\n'
