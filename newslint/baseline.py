@@ -88,7 +88,8 @@ def load(path: str) -> set[Fingerprint]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ConfigError(f"not a newslint baseline (expected \"format\": \"{FORMAT}\"); "
                           "write one with --write-baseline", path)
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:  # `true` and `1.0` equal 1 in Python, not here
         raise ConfigError(f"baseline version {data.get('version')!r} is not supported (this newslint reads "
                           f"version {VERSION}); write it again with --write-baseline", path)
     entries = data.get("violations")
@@ -96,12 +97,12 @@ def load(path: str) -> set[Fingerprint]:
         raise ConfigError("the baseline has no \"violations\" list", path)
     known: set[Fingerprint] = set()
     for i, entry in enumerate(entries):
-        try:
-            known.add((str(entry["rule"]), str(entry["file"]), str(entry["text"]), str(entry["context"]),
-                       int(entry["occurrence"])))
-        except (TypeError, KeyError, ValueError):
-            raise ConfigError(f"entry {i + 1} of \"violations\" needs rule, file, text, context and occurrence",
-                              path) from None
+        fields = [entry.get(key) for key in ("rule", "file", "text", "context")] if isinstance(entry, dict) else [None]
+        occurrence = entry.get("occurrence") if isinstance(entry, dict) else None
+        if not all(isinstance(f, str) for f in fields) or type(occurrence) is not int or occurrence < 1:
+            raise ConfigError(f"entry {i + 1} of \"violations\" needs rule, file, text and context (text) and "
+                              "occurrence (a whole number from 1)", path)
+        known.add((*fields, occurrence))
     return known
 
 

@@ -121,6 +121,8 @@ def lint(ctx: click.Context, paths: tuple[str, ...], packs: tuple[str, ...], sel
 
     if baseline_file and write_baseline:
         raise click.UsageError("--baseline and --write-baseline cannot be used together")
+    if config_file and isolated:
+        raise click.UsageError("--config and --isolated cannot be used together (--isolated ignores every configuration file)")
     if paths.count("-") > 1:  # a second read finds the input used up: one story, linted or fixed once
         raise click.UsageError("- (standard input) can be given only once")
     from newslint.storydate import parse_date_option

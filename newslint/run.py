@@ -73,8 +73,11 @@ def lint_command(request: LintRequest) -> int:
             results.flush()
     if request.write_baseline:
         count = baseline.write(request.write_baseline, violations, INPUT_ERRORS)
+        failed = [v for v in violations if v.rule_id in INPUT_ERRORS]  # not recorded: say which files
+        for v in failed:
+            sys.stderr.write(f"{v.path}:{v.line}:{v.column}: {v.severity} {v.rule_id} {v.message}\n")
         sys.stderr.write(f"newslint: wrote {count} violations to the baseline {request.write_baseline}\n")
-        return 2 if any(v.rule_id in INPUT_ERRORS for v in violations) else 0
+        return 2 if failed else 0
     if known is not None:
         violations = baseline.new_only(violations, request.baseline, known)
     report = Report(violations, checked, color=request.color, quiet=request.quiet, rules=plan.all_rules(),

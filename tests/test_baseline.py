@@ -43,6 +43,18 @@ def test_write_then_nothing_new(tmp_path):
     assert lint(root, "--baseline", "baseline.json") == (0, [])
 
 
+def test_writing_a_baseline_names_the_files_it_could_not_read(tmp_path):
+    """Exit 2 says some file was not recorded: the same lines as a report say which, and why."""
+    root = archive(tmp_path)
+    (root / "2020" / "latin1.txt").write_bytes("Jakarta (ANTARA) - Caf\xe9.\n".encode("latin-1"))
+    result = run_cli("lint", "--write-baseline", "baseline.json", "2020", cwd=root)
+    assert result.returncode == 2 and result.stdout == b""
+    assert result.stderr.decode().splitlines() == [
+        "2020/latin1.txt:1:1: error NL001 not valid UTF-8 (byte 22: 0xe9) on line 1; newslint reads UTF-8, and UTF-16 "
+        "with a byte-order mark: convert the file, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
+        "newslint: wrote 5 violations to the baseline baseline.json"]
+
+
 def test_written_baseline_is_stable_and_relative_to_its_folder(tmp_path):
     root = archive(tmp_path)
     run_cli("lint", "--write-baseline", "b1.json", "2020", cwd=root)
@@ -93,7 +105,15 @@ def test_malformed_baselines_exit_2_with_a_clear_message(tmp_path):
                         "future.json: baseline version 9 is not supported (this newslint reads version 1); "
                         "write it again with --write-baseline"),
         "entry.json": ('{"format": "newslint-baseline", "version": 1, "violations": [{"rule": "AN101"}]}\n',
-                       "entry.json: entry 1 of \"violations\" needs rule, file, text, context and occurrence"),
+                       "entry.json: entry 1 of \"violations\" needs rule, file, text and context (text) and "
+                       "occurrence (a whole number from 1)"),
+        "nulls.json": ('{"format": "newslint-baseline", "version": 1, "violations": [{"rule": null, "file": null, '
+                       '"text": null, "context": null, "occurrence": 1.7}]}\n',
+                       "nulls.json: entry 1 of \"violations\" needs rule, file, text and context (text) and "
+                       "occurrence (a whole number from 1)"),
+        "true.json": ('{"format": "newslint-baseline", "version": true, "violations": []}\n',
+                      "true.json: baseline version True is not supported (this newslint reads version 1); "
+                      "write it again with --write-baseline"),
     }
     for name, (content, message) in cases.items():
         (root / name).write_text(content, encoding="utf-8")

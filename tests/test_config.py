@@ -182,6 +182,16 @@ def test_wrong_values_are_errors_naming_the_key(tmp_path, text, line, key, messa
     assert "Traceback" not in err and len(err.splitlines()) == 1
 
 
+def test_config_and_isolated_together_are_a_usage_error(tmp_path):
+    """--isolated ignores every configuration file, so --config beside it would be dropped silently."""
+    root = repo(tmp_path)
+    config = write(root / "desk.yaml", "select: [AN1]\n")
+    story = write(root / "rusia.txt", STORY)
+    result = run_cli("lint", "--config", str(config), "--isolated", str(story))
+    assert result.returncode == 2 and result.stdout == b""
+    assert "--config and --isolated cannot be used together" in result.stderr.decode()
+
+
 def test_explicit_config_file_skips_discovery(tmp_path):
     root = repo(tmp_path)
     write(root / ".newslint.yaml", "ignore: [AN101]\n")
