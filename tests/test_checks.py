@@ -238,6 +238,9 @@ QUOTE = "  - id: A1\n    kind: attribution\n    mode: quote\n    verbs: [kata, u
     'Warga diminta menjalani "new normal" dengan disiplin.',
     'Juru bicara itu mengatakan:\n"Rusia siap membantu Italia dalam masa sulit ini."',
     '"Kami siap membantu Italia dalam masa sulit ini.\n"Kami juga akan mengirim dokter," kata dia.',
+    # a quote that opens its sentence continues the speaker of the sentence before it
+    '"Kami memilih kebijakan ini dengan hati-hati," kata Presiden. "Kebijakan ini sudah kami hitung dengan cermat."',
+    'Juru bicara itu mengatakan bantuan tiba pekan depan. “Kami siap membantu Italia dalam masa sulit ini.”',
 ])
 def test_attributed_quotes_pass(tmp_path, text):
     assert lint_with(tmp_path, QUOTE, "Lead paragraf berita ini.\n" + text + "\n") == []
@@ -246,6 +249,8 @@ def test_attributed_quotes_pass(tmp_path, text):
 @pytest.mark.parametrize("text, column", [
     ('"Kami siap membantu Italia dalam masa sulit ini."', 1),
     ('Pemerintah bersiap. "Kami siap membantu Italia dalam masa sulit ini." Pasar turun.', 21),
+    # the sentence before counts only for a quote that opens its sentence
+    ('Kata itu sering dipakai. Ia menulis "Kami siap membantu Italia dalam masa sulit ini." Pasar turun.', 37),
 ])
 def test_unattributed_quotes_are_flagged(tmp_path, text, column):
     (v,) = lint_with(tmp_path, QUOTE, "Lead paragraf berita ini.\n" + text + "\nParagraf lain tanpa ujaran.\n")

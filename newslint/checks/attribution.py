@@ -2,7 +2,9 @@
 
 `mode: quote` — every direct quote is attributed in the same sentence or the next one by a speech
 verb from `verbs` (each may also take `-nya`: `katanya`, `ujarnya`), or by a sentence before it
-that ends in a colon and holds such a verb. A quote that runs over several paragraphs needs its
+that ends in a colon and holds such a verb, or (for a quote that opens its sentence) by the
+sentence just before it in the same paragraph: `"...," kata Presiden. "Kebijakan ini ..."`
+continues the President's words. A quote that runs over several paragraphs needs its
 attribution only once. Short quoted terms (`istilah "new normal"`) are not direct quotes: a
 direct quote has at least `min_words` words or ends in punctuation inside its marks.
 
@@ -238,8 +240,11 @@ def _context(paragraphs: _Paragraphs, q: Any) -> list[str]:
         if sentences[k][0] <= q_start < sentences[k][1] or k == len(sentences) - 1:
             s, e = sentences[k]
             parts.append(masked[s:e])
-            if k > 0 and masked[sentences[k - 1][0]:sentences[k - 1][1]].rstrip().endswith(":"):
-                parts.append(masked[sentences[k - 1][0]:sentences[k - 1][1]])
+            before = masked[sentences[k - 1][0]:sentences[k - 1][1]] if k > 0 else ""
+            # a lead-in ending in a colon, or, for a quote that opens its sentence, the sentence
+            # before it in the same paragraph: `"...," kata Presiden. "Kebijakan ini ..."`
+            if before.rstrip().endswith(":") or (before and not masked[s:q_start].strip()):
+                parts.append(before)
     # where the quote ends, the rest of its sentence and the next sentence
     last = blocks[q.last_block]
     masked_last, sentences_last, ends_last = paragraphs.get(q.last_block)
