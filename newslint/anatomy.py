@@ -53,9 +53,10 @@ _TRAILER = lazy(
     )""",
     regex.I | regex.X,
 )
+_SPACE = GAP[1:-1]  # the characters of GAP, for classes that hold more
 _DATELINE = lazy(
-    r"""^(?P<city>\p{Lu}[\p{L}\p{M}.'’ -]{0,40}?)?(?:,[ \t]*(?P<date>[^()\n]{1,40}?))?[ \t]*
-        \((?P<agency>[\p{L}\p{N} .&/-]{2,40})\)[ \t]*(?:-{1,3}|–|—)[ \t]*""",
+    rf"""^{GAP}*(?P<city>\p{{Lu}}[\p{{L}}\p{{M}}.'’{_SPACE}-]{{0,40}}?)?(?:,{GAP}*(?P<date>[^()\n]{{1,40}}?))?{GAP}*
+        \((?P<agency>[\p{{L}}\p{{N}}{_SPACE}.&/-]{{2,40}})\){GAP}*(?:-{{1,3}}|–|—){GAP}*""",
     regex.X | regex.M | regex.W,
 )
 # Characters no trailer line can begin with (tests/test_fast_paths.py checks each with a partial match):

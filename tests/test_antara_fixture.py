@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import found, lint_text
 
 CLEAN_FINDINGS = [(1, 1, "AN101"), (5, 261, "AN503")]  # no dateline (a real defect); `2014---meskipun`
@@ -15,6 +17,16 @@ def test_the_real_article_has_no_errors_only_real_points(fixture_text):
 
 def test_with_a_dateline_only_the_dash_remains(fixture_text):
     text = "Moskow (ANTARA) - " + fixture_text
+    assert found(lint_text(text)) == [(5, 261, "AN503")]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u00a0\u200b"])
+def test_no_break_and_zero_width_spaces_from_a_cms_are_spaces(fixture_text, space):
+    """A CMS writes no-break spaces in the dateline and the copyright line; they are spaces there,
+    as in the trailer's labels, not a different dateline or copyright form."""
+    copyright_line = fixture_text.splitlines()[-1]
+    text = (f"Moskow{space}(ANTARA){space}-{space}" + fixture_text).replace(
+        copyright_line, copyright_line.replace(" ", space) + "\u200b")
     assert found(lint_text(text)) == [(5, 261, "AN503")]
 
 

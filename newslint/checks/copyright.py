@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from newslint.anatomy import GAP
 from newslint.checks._common import IF_PRESENT_HELP, UNUSUAL_COPY, compile_condition, condition_holds
 from newslint.errors import PackError
 from newslint.packs.schema import Key
@@ -57,9 +58,9 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> tuple[list[regex.P
         parts = regex.split(r"(\{holder\}|\{year\})", form)
         body = "".join(
             regex.escape(options["holder"]) if p == "{holder}" else r"(?P<year>\d{4})" if p == "{year}"
-            else r"[ \t]+".join(regex.escape(w) for w in p.split(" ")) for p in parts
-        )
-        patterns.append(regex.compile(rf"[ \t]*{body}[ \t]*"))
+            else rf"{GAP}+".join(regex.escape(w) for w in p.split(" ")) for p in parts
+        )  # a no-break or zero-width space from a CMS is a space here, as in the trailer's labels
+        patterns.append(regex.compile(rf"{GAP}*{body}{GAP}*"))
     return patterns, compile_condition(options, path, raw)
 
 
