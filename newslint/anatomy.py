@@ -63,6 +63,7 @@ _DATELINE = lazy(
 # most paragraphs are ruled out without running `_TRAILER`.
 _NO_TRAILER_START = frozenset("dgijlmnoqtuvxyzDGIJLMNOQTUVXYZ0123456789\"“‘'-")
 _LABEL_GAP = lazy(GAP + "+")  # `Baca  juga` -> `baca-juga`
+_NOTICE_YEAR = lazy(r"^\W*(?:copyright|hak\W+cipta)\W+(?:\w+\W+){0,2}?(?:19|20)\d\d\b", regex.I)
 _MD_HEADING = lazy(r"^[ \t]{0,3}#{1,6}[ \t]")
 _HTML_COMMENT_LINE = lazy(r"^[ \t]*<!--.*-->[ \t]*$")
 # Markdown markup that is a line of its own: a thematic break (`---`, `***`, `_ _ _`) or a setext
@@ -191,6 +192,8 @@ def _blocks(doc: Document) -> list[Block]:
             lines.append((start, end, "blank", ""))  # markup, not copy: no rule reads or fixes it
             continue
         m = None if line[0] in _NO_TRAILER_START else _TRAILER.match(line)
+        if m and m["copyright"] and not _copyright_notice(line):
+            m = None  # `Copyright atau hak cipta atas desain itu ...`: a paragraph about copyright
         if m:
             if m["label"]:
                 label = _LABEL_GAP.sub("-", m["label"].lower())
@@ -232,6 +235,13 @@ def _blocks(doc: Document) -> list[Block]:
         elif _looks_like_subheading(text[block.start:block.end]) and _paragraph_follows(blocks, i):
             blocks[i] = Block(block.start, block.end, "subheading")
     return blocks
+
+
+def _copyright_notice(line: str) -> bool:
+    """Is a line that starts like a copyright line a notice, not a sentence about copyright? A
+    notice is short, or carries the sign, or gives its year at once (AP's long notice:
+    `Copyright 2023 The Associated Press. All rights reserved. ...`)."""
+    return len(line.split()) <= 12 or "©" in line or "(c)" in line.lower() or _NOTICE_YEAR.match(line) is not None
 
 
 def _looks_like_subheading(line: str) -> bool:

@@ -30,6 +30,18 @@ def test_no_break_and_zero_width_spaces_from_a_cms_are_spaces(fixture_text, spac
     assert found(lint_text(text)) == [(5, 261, "AN503")]
 
 
+@pytest.mark.parametrize("opening", ["Copyright atau hak cipta", "Hak cipta"])
+def test_a_paragraph_about_copyright_is_body_copy_not_the_trailer(fixture_text, opening):
+    """It used to be read as the copyright line: its errors went unseen, and AN105 said the
+    trailer was out of order."""
+    paragraph = (f"{opening} atas desain masker itu didaftarkan oleh perusahaan asal Italia tersebut "
+                 "pada Minggu (21/3), kata juru bicaranya.")
+    lines = fixture_text.split("\n")
+    text = "\n".join([*lines[:4], paragraph, *lines[4:]])
+    assert found(lint_text(text)) == [(1, 1, "AN101"), (5, paragraph.index("Minggu") + 1, "AN201"),
+                                      (6, 261, "AN503")]
+
+
 def test_editor_line_removed(fixture_text):
     text = fixture_text.replace("Editor: Atman Ahdiat\n", "")
     assert found(lint_text(text)) == CLEAN_FINDINGS + [(20, 1, "AN103")]
