@@ -42,6 +42,16 @@ def test_a_paragraph_about_copyright_is_body_copy_not_the_trailer(fixture_text, 
                                       (6, 261, "AN503")]
 
 
+@pytest.mark.parametrize("date, flagged", [("Kamis (31/12)", False), ("Rabu (30/12)", False), ("Rabu (31/12)", True),
+                                           ("Sabtu (2/1)", False), ("Kamis (21/3)", True)])
+def test_a_date_near_new_year_may_belong_to_the_year_before_the_copyright_year(date, flagged):
+    """A story of early January 2021 (its copyright line's year) writes `Kamis (31/12)` for
+    31 December 2020: not a wrong weekday. `Rabu (31/12)` is wrong in both years."""
+    text = (f"Jakarta (ANTARA) - Warga merayakan malam pergantian tahun pada {date} malam di Monas.\n"
+            "Pewarta: Andi Firdaus\nEditor: Atman Ahdiat\nCopyright © ANTARA 2021\n")
+    assert found(lint_text(text)) == ([(1, 64, "AN201")] if flagged else [])
+
+
 def test_editor_line_removed(fixture_text):
     text = fixture_text.replace("Editor: Atman Ahdiat\n", "")
     assert found(lint_text(text)) == CLEAN_FINDINGS + [(20, 1, "AN103")]

@@ -8,7 +8,10 @@ and in English copy (`calendar: en`): `Saturday, March 21`, `March 21, 2020`, `S
 Outcomes: `notation` (badly written: `Sabtu(21/3)`, `Sabtu (21-3)`, `(21/03)`; the fix rewrites it),
 `invalid` (no such date: `(31/2)`), and `default`: the weekday contradicts the date.
 A date with no year takes the year that puts it nearest the story's date (see `storydate`);
-when the story's year is unknown, the weekday is not checked (no guess, no false alarm).
+when the story's year is unknown, the weekday is not checked (no guess, no false alarm). When only
+the year is known (the copyright line's), a bare December date whose weekday agrees in the year
+before (`Kamis (31/12)` in a 2021 story: 31 December 2020), or a January date whose weekday agrees
+in the year after, is not reported either.
 A weekday alone (`pada Minggu sore`) and `minggu` meaning "week" make no date claim.
 
     - id: AN501
@@ -124,9 +127,22 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
             if not weekday:
                 continue
             if when.weekday() != cal.weekdays[weekday]:
+                if not year_text and ctx.story_date.date is None and _fits_across_new_year(when, cal.weekdays[weekday]):
+                    continue
                 right = cal.weekday_names[when.weekday()]
                 yield Finding(m.start(), m.end(), "default",
                               {"date": _written(when, cal), "weekday": weekday, "expected": right})
+
+
+def _fits_across_new_year(when: datetime.date, weekday: int) -> bool:
+    """With only the story's year known (from its copyright line), a bare December date may belong
+    to the year before (`Kamis (31/12)` in a story of early January 2021 is 31 December 2020), and a
+    bare January date to the year after. Such a date is not reported when its weekday agrees in
+    that year (no guess, no false alarm); any other month is read in the copyright's year."""
+    if when.month not in (1, 12):
+        return False
+    other = make_date(when.year - 1 if when.month == 12 else when.year + 1, when.month, when.day)
+    return other is not None and other.weekday() == weekday
 
 
 def _house_notation(m: regex.Match) -> str:
