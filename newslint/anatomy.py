@@ -66,9 +66,11 @@ _LABEL_GAP = lazy(GAP + "+")  # `Baca  juga` -> `baca-juga`
 _NOTICE_YEAR = lazy(r"^\W*(?:copyright|hak\W+cipta)\W+(?:\w+\W+){0,2}?(?:19|20)\d\d\b", regex.I)
 _MD_HEADING = lazy(r"^[ \t]{0,3}#{1,6}[ \t]")
 _HTML_COMMENT_LINE = lazy(r"^[ \t]*<!--.*-->[ \t]*$")
-# Markdown markup that is a line of its own: a thematic break (`---`, `***`, `_ _ _`) or a setext
-# heading's underline (`===`, `---`); also the opening `---` of front matter that never closes.
-_MD_RULE_LINE = lazy(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+# Markdown markup that is a line of its own: a thematic break (`---`, `***`, `_ _ _`), a setext
+# heading's underline (`===`, `---`), a table's delimiter row (`| --- | :---: |`); also the
+# opening `---` of front matter that never closes.
+_MD_RULE_LINE = lazy(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*"
+                     r"|\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*|\|[ \t]*:?-+:?[ \t]*\|[ \t]*)$")
 _WORD = lazy(r"\S+")
 _END_PUNCT = tuple(".!?:;,\"”’'…)")
 _OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}

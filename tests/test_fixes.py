@@ -281,6 +281,7 @@ UNCLOSED = ("---\ntitle: Rusia kirim bantuan medis\n\n"
             "Pewarta: A\nEditor: B\nCopyright © ANTARA 2020\n")
 BREAKS = ("---\ndate: 2020-03-22\n---\n\nMoskow (ANTARA) - Rusia mencaplok Krimea pada 2014---meskipun sanksi itu.\n\n"
           "Teriring cinta dari Rusia\n---\n\nTim itu termasuk spesialis militer.\n\n___\n\n"
+          "| Bantuan | Jumlah |\n| --- | ---: |\n| Pesawat | 9 |\n\n"
           "Pewarta: A\nEditor: B\nCopyright © ANTARA 2020\n")
 
 
