@@ -157,7 +157,7 @@ def _quotes(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
             yield Finding(q.start, q.segments[0][1] if len(q.segments) > 1 else q.end)
 
 
-_TAG = lazy(r"[ \t]*\p{Ll}+(?:nya\b|[ \t]+\p{Lu})")
+_TAG = lazy(r"[ \t]*\p{Ll}+(?:nya\b|[ \t]+(?:\p{Lu}|(?:dia|ia|beliau)\b))")  # seloroh Jokowi, -nya, dia
 
 
 def _speech_tag(text: str, q: Any, timeout: float | None) -> bool:
