@@ -120,3 +120,23 @@ def test_statistics_go_to_stderr_when_the_output_is_parsed(tmp_path):
     assert code == 1
     SARIF.validate(json.loads(out))
     assert err == "1  AN401  error    Nama orang, tempat dan lembaga ditulis sesuai kamus nama ANTARA (rules/names/id.yaml).\n"
+
+
+def test_a_file_name_that_is_not_utf8_keeps_json_and_sarif_valid(tmp_path):
+    """Linux file names are bytes: JSON gets U+FFFD for what is not UTF-8, SARIF the bytes
+    percent-encoded, and a line-per-violation format stays one line per violation."""
+    (tmp_path / "berita").mkdir()
+    name = b"caf\xe9.txt"
+    (tmp_path / "berita" / name.decode("utf-8", "surrogateescape")).write_text(STORY, encoding="utf-8")
+    (tmp_path / "berita" / "baris\nbaru.txt").write_text(STORY, encoding="utf-8")
+    for fmt in ("json", "sarif"):
+        result = run_cli("lint", "--format", fmt, "berita", cwd=tmp_path)
+        assert result.returncode == 1 and result.stderr == b"", result.stderr
+        data = json.loads(result.stdout.decode("utf-8"))  # strict UTF-8: raises on a raw 0xE9
+        if fmt == "json":
+            assert {v["path"] for v in data["violations"]} == {"berita/caf\ufffd.txt", "berita/baris\nbaru.txt"}
+        else:
+            uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]}
+            assert uris == {"berita/caf%E9.txt", "berita/baris%0Abaru.txt"}
+    concise = run_cli("lint", "--format", "concise", "berita", cwd=tmp_path).stdout.split(b"\n")
+    assert all(line.startswith(b"berita/") for line in concise if line)

@@ -14,5 +14,5 @@ def one_line(text: str) -> str:
 
 
 def render(report: Report) -> str:
-    return "".join(f"{v.path}:{v.line}:{v.column}: {v.severity} {v.rule_id} {one_line(v.message)}\n"
-                   for v in report.violations)
+    return "".join(f"{one_line(v.path)}:{v.line}:{v.column}: {v.severity} {v.rule_id} {one_line(v.message)}\n"
+                   for v in report.violations)  # a file name may hold a line break too

@@ -7,6 +7,7 @@ from typing import Any
 
 from newslint import __version__
 from newslint.report import Report
+from newslint.report.paths import unicode_path
 from newslint.violation import Violation
 
 SCHEMA_VERSION = 1
@@ -14,7 +15,7 @@ SCHEMA_VERSION = 1
 
 def violation_dict(v: Violation) -> dict[str, Any]:
     return {
-        "path": v.path,
+        "path": unicode_path(v.path),
         "line": v.line,
         "column": v.column,
         "end_line": v.end_line,

@@ -48,6 +48,12 @@ def display_path(path: str, root: str | None = None) -> str:
 def artifact_location(path: str, root: str | None = None) -> dict[str, str]:
     """A SARIF `artifactLocation`: a relative URI against `%SRCROOT%`, or an absolute `file:` URI."""
     relative = relative_posix(path, root)
-    if relative is not None:
-        return {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
+    if relative is not None:  # the name's own bytes, percent-encoded: a name that is not UTF-8 too
+        return {"uri": quote(os.fsencode(relative)), "uriBaseId": "%SRCROOT%"}
     return {"uri": Path(os.path.abspath(path)).as_uri()}
+
+
+def unicode_path(path: str) -> str:
+    """The path as Unicode text for formats that must be valid UTF-8 (JSON): the bytes of a file
+    name that are not UTF-8, which Python keeps as surrogate escapes, become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
