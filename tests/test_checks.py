@@ -261,6 +261,12 @@ CREDIT = ("  - id: A2\n    kind: attribution\n    mode: credit\n    agencies: [R
           "    message: 'credit {agency} with {label}'\n")
 
 
+@pytest.mark.parametrize("line", ["SUMBER: REUTERS, AFP", "Sumber : reuters/afp"])
+def test_a_source_line_in_capitals_or_small_letters_credits_the_agency(tmp_path, line):
+    text = f"Menurut Reuters dan AFP, pesawat lepas landas.\n{line}\nPewarta: A\n"
+    assert lint_with(tmp_path, CREDIT, text) == []
+
+
 def test_agency_needs_a_matching_source_line(tmp_path):
     text = "Menurut Reuters dan AFP, pesawat lepas landas.\nSumber: Reuters\nPewarta: A\n"
     (v,) = lint_with(tmp_path, CREDIT, text)

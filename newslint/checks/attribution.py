@@ -75,15 +75,18 @@ def compile(options: dict[str, Any], path: Path, raw: Any) -> Any:
     if not options["agencies"]:
         raise PackError("mode 'credit' needs a list of 'agencies'", str(path), raw.line, "agencies")
     index: PhraseIndex[str] = PhraseIndex()
+    credit_index: PhraseIndex[str] = PhraseIndex(ignorecase=True)  # a credit line may be in capitals: SUMBER: REUTERS
     for agency in options["agencies"]:
         index.add(agency, agency)
+        credit_index.add(agency, agency)
     label = rf"{GAP}+".join(regex.escape(w) for w in options["label"].split())
     cues: PhraseIndex[str] = PhraseIndex(ignorecase=True)
     for cue in options["cues"]:
         cues.add(cue, cue)
     if options["ambiguous"] and not options["cues"]:
         raise PackError("'ambiguous' agencies need a list of 'cues'", str(path), raw.line, "cues")
-    return index, regex.compile(rf"^{GAP}*{label}{GAP}*:(?P<value>[^\r\n]*)", regex.I | regex.M | regex.W), cues
+    return (index, regex.compile(rf"^{GAP}*{label}{GAP}*:(?P<value>[^\r\n]*)", regex.I | regex.M | regex.W), cues,
+            credit_index)
 
 
 def screen(doc: Any, rule: Any, ctx: Any) -> bool:
@@ -102,13 +105,13 @@ def check(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
 
 
 def _credit(doc: Any, rule: Any, ctx: Any) -> Iterator[Finding]:
-    index, label, cues = rule.compiled
+    index, label, cues, credit_index = rule.compiled
     text = doc.text
     credited = set()
     for block in doc.anatomy.trailer():
         m = label.match(text, block.start, block.end, timeout=ctx.timeout)
         if m:
-            credited.update(hit.value for hit in index.find(text, words_in(text, m.start("value"), m.end("value"))))
+            credited.update(hit.value for hit in credit_index.find(text, words_in(text, m.start("value"), m.end("value"))))
     # Usual copy credits what it names (`Reuters` ... `Sumber: Reuters`): then the body is not read.
     if rule.scope in WHOLE_LINE_SCOPES and credited.issuperset(index.candidates(ctx.text_words)):
         return
