@@ -68,7 +68,14 @@ def make_violation(doc: Document, rule_id: str, severity: Severity, message: str
     end_line, end_column = doc.position(end)
     context = doc.line_text(line) if doc.line_count else ""
     return Violation(doc.path, line, column, end_line, end_column, rule_id, severity, message,
-                     start, end, doc.text[start:end][:200], context[:300], fix)
+                     start, end, _clip(doc.text[start:end], 200), _clip(context, 300), fix)
+
+
+def _clip(text: str, most: int) -> str:
+    """`text` as it is when short; a long one with its white space collapsed first, then cut. The
+    baseline compares these with white space collapsed: cutting first made a space added early in
+    a long paragraph move the cut, and the violation looked new."""
+    return text if len(text) <= most else " ".join(text.split())[:most]
 
 
 def lint_document(doc: Document, rules: list[Rule], options: RunOptions = RunOptions()) -> list[Violation]:

@@ -75,6 +75,21 @@ def test_lines_added_above_keep_matching(tmp_path):
     assert lint(root, "--baseline", "baseline.json") == (0, [])
 
 
+def test_white_space_changed_early_in_a_long_paragraph_keeps_matching(tmp_path):
+    """A paragraph of over 300 characters with its AN503 near the end: a doubled space at its
+    start, or a tab, must not make the recorded violation look new."""
+    root = archive(tmp_path)
+    lines = BAD.splitlines(keepends=True)
+    lines[4] = EXTRA + " " + lines[4]  # 380 characters, `---` near the end
+    story = root / "2020" / "rusia.txt"
+    story.write_text("".join(lines), encoding="utf-8")
+    run_cli("lint", "--write-baseline", "baseline.json", "2020", cwd=root)
+    lines[4] = lines[4].replace(" ", "  ", 3).replace(" ", "\t", 1)
+    story.write_text("".join(lines), encoding="utf-8")
+    assert lint(root)[1][2].startswith("2020/rusia.txt:5:")  # the AN503 is still found ...
+    assert lint(root, "--baseline", "baseline.json") == (0, [])  # ... and still recorded
+
+
 def test_changed_matched_text_is_reported(tmp_path):
     root = archive(tmp_path)
     run_cli("lint", "--write-baseline", "baseline.json", "2020", cwd=root)
