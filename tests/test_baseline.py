@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import FIXTURE, run_cli
 
 STORY = FIXTURE.read_text(encoding="utf-8")  # AN101 at 1:1, AN503 at 5:261
@@ -140,3 +143,11 @@ def test_malformed_baselines_exit_2_with_a_clear_message(tmp_path):
     assert missing.returncode == 2 and "nope.json: cannot read the baseline" in missing.stderr.decode()
     both = run_cli("lint", "--baseline", "a.json", "--write-baseline", "b.json", "2020", cwd=root)
     assert both.returncode == 2 and "cannot be used together" in both.stderr.decode()
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\u00a0\n"), max_size=900))
+def test_a_long_text_is_cut_as_if_its_white_space_were_collapsed_first(text):
+    """What the baseline keeps of a long match or line (engine._clip) reads only the words it needs."""
+    from newslint.engine import _clip
+
+    assert _clip(text, 300) == (text if len(text) <= 300 else " ".join(text.split())[:300])
