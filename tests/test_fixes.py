@@ -223,12 +223,14 @@ def test_overlapping_rules_of_a_desk_pack_through_the_cli(tmp_path):
     assert result.returncode == 0 and result.stdout.decode().splitlines()[-1] == "Applied 2 fixes to 1 file."
 
 
+SWAPS_BACK_AND_FORTH = ("rules:\n"
+                        "  - id: X1\n    kind: substitution\n    swap: {Prancis: Perancis}\n    message: 'tulis {expected}'\n"
+                        "  - id: X2\n    kind: substitution\n    swap: {Perancis: Prancis}\n    message: 'tulis {expected}'\n")
+
+
 def test_fixes_that_undo_one_another_are_refused_not_applied_back_and_forth(tmp_path):
     desk = tmp_path / "desk.yaml"
-    desk.write_text("rules:\n"
-                    "  - id: X1\n    kind: substitution\n    swap: {Prancis: Perancis}\n    message: 'tulis {expected}'\n"
-                    "  - id: X2\n    kind: substitution\n    swap: {Perancis: Prancis}\n    message: 'tulis {expected}'\n",
-                    encoding="utf-8")
+    desk.write_text(SWAPS_BACK_AND_FORTH, encoding="utf-8")
     story = tmp_path / "s.txt"
     story.write_text("Presiden Prancis tiba.\n", encoding="utf-8")
     result = run_cli("lint", "--fix", "--no-color", "--pack", str(desk), str(story))
@@ -303,10 +305,7 @@ def test_markdown_markup_lines_are_not_copy_and_never_fixed(tmp_path, text):
 def test_fixes_that_never_settle_name_only_the_rules_that_undo_one_another(tmp_path):
     """AN502 fixes `10%` once and is done: NL005 names X1 and X2, whose fixes go round, not it."""
     desk = tmp_path / "desk.yaml"
-    desk.write_text("rules:\n"
-                    "  - id: X1\n    kind: substitution\n    swap: {Prancis: Perancis}\n    message: 'tulis {expected}'\n"
-                    "  - id: X2\n    kind: substitution\n    swap: {Perancis: Prancis}\n    message: 'tulis {expected}'\n",
-                    encoding="utf-8")
+    desk.write_text(SWAPS_BACK_AND_FORTH, encoding="utf-8")
     story = tmp_path / "s.txt"
     story.write_text("Moskow (ANTARA) - Harga roti di Prancis naik 10%.\n", encoding="utf-8")
     result = run_cli("lint", "--fix", "--no-color", "--pack", "antara", "--pack", str(desk), str(story))
