@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
 
 def reading_of(path: str) -> str:
     """What a file's name decides about how its copy is read: "markdown" (front matter, paragraphs
@@ -33,12 +40,6 @@ def reading_of(path: str) -> str:
     if name.endswith(MARKDOWN_SUFFIXES):
         return "markdown"
     return "html" if name.endswith(HTML_SUFFIXES) else "text"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
 
 
 class UnreadableCopy(Exception):
